@@ -19,6 +19,10 @@ MESSAGES: dict[str, str] = {
     "E011": "text is empty after cleaning",
     "E012": "URL input refused: {detail}",
     "E013": "could not be read: {detail}",
+    "E014": (
+        "text is larger than the limit of {limit} bytes; read in parts of at most {part} bytes, "
+        "split at paragraph breaks (each part is its own article)"
+    ),
 }
 
 

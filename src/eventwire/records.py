@@ -19,7 +19,9 @@ T = TypeVar("T")
 
 def stable_id(*parts: object, prefix: str = "") -> str:
     """Return a short id that depends only on ``parts`` (the same on every run and machine)."""
-    digest = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    digest = hashlib.sha1(  # noqa: S324 - an id, not a security measure
+        "\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8")
+    )
     return prefix + digest.hexdigest()[:16]
 
 

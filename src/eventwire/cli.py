@@ -1,0 +1,261 @@
+"""The ``eventwire`` command: extract, ingest, export (the terminal belongs here, not to stages)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+
+from eventwire import __version__
+from eventwire.errors import InputError
+from eventwire.records import Article, Record
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("jsonl", "csv", "geojson")
+DEFAULT_DB = "eventwire.db"
+
+
+def input_options(fn: F) -> F:
+    """Add the options every extracting verb shares (contract: --published, --raw)."""
+    fn = click.argument("inputs", nargs=-1, required=True)(fn)
+    fn = click.option(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="Publication date for inputs that carry none; relative dates resolve against it.",
+    )(fn)
+    fn = click.option(
+        "--raw",
+        is_flag=True,
+        help="Take text inputs verbatim: no cleaning, offsets index the input.",
+    )(fn)
+    return click.option(
+        "--batch-size",
+        default=16,
+        show_default=True,
+        help="Articles per spaCy batch and per store transaction.",
+    )(fn)
+
+
+def output_options(*, default: str = "jsonl", profile: bool = True) -> Callable[[F], F]:
+    """Add the output flags every verb that writes records shares."""
+
+    def deco(fn: F) -> F:
+        fn = click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(FORMATS),
+            default=default,
+            show_default=True,
+            help="Output format.",
+        )(fn)
+        fn = click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, writable=True),
+            help="Write here instead of standard output.",
+        )(fn)
+        if profile:
+            fn = click.option(
+                "--profile",
+                type=click.Choice(["eventwire", "acled"]),
+                default="eventwire",
+                show_default=True,
+                help="CSV columns: eventwire's own, or ACLED's names.",
+            )(fn)
+        return fn
+
+    return deco
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eventwire")
+def main() -> None:
+    """eventwire: war and crisis reports in, sourced and geocoded events out (eventwire/1)."""
+
+
+@main.command()
+@input_options
+@output_options()
+def extract(
+    inputs: tuple[str, ...],
+    published: str | None,
+    raw: bool,
+    batch_size: int,
+    fmt: str,
+    output: str | None,
+    profile: str,
+) -> None:
+    """Read INPUTS (files, folders, feeds, JSONL, or - for stdin) and write their records."""
+    published = _check_date(published)
+    report = _Report()
+    pipe = _pipeline(batch_size)
+    records = pipe.process(report.articles(inputs, published, raw))
+    with _open_out(output) as out:
+        _write(records, out, fmt, profile, report)
+    sys.exit(report.finish())
+
+
+@main.command()
+@input_options
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+def ingest(
+    inputs: tuple[str, ...], published: str | None, raw: bool, batch_size: int, db: str
+) -> None:
+    """Extract INPUTS and store their records in the database (same input twice changes nothing)."""
+    from eventwire.store import open_store
+
+    published = _check_date(published)
+    report = _Report()
+    pipe = _pipeline(batch_size)
+    records = pipe.process(report.articles(inputs, published, raw))
+    with open_store(db) as store:
+        stats = store.write(report.progress(records), batch_size=batch_size)
+        counts = store.counts()
+    report.summary(db, stats, counts)
+    sys.exit(report.finish())
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only events on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only events on or before this date.")
+@click.option("--type", "types", multiple=True, help="Only these PLOVER types (repeatable).")
+@output_options()
+def export(
+    db: str,
+    since: str | None,
+    until: str | None,
+    types: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    profile: str,
+) -> None:
+    """Write the stored events as JSONL records, CSV rows or GeoJSON features."""
+    from eventwire import export as exp
+    from eventwire.store import open_store
+
+    if not Path(db).exists():
+        raise click.UsageError(f"database {db} does not exist: run `eventwire ingest` first")
+    filters: dict[str, Any] = {"since": _check_date(since), "until": _check_date(until)}
+    if types:
+        filters["types"] = [t.upper() for t in types]
+    with open_store(db) as store, _open_out(output) as out:
+        if fmt == "jsonl":
+            exp.write_jsonl(store.records(**filters), out)
+        elif fmt == "csv":
+            exp.write_csv(store.events(**filters), out, profile=profile)
+        else:
+            exp.write_geojson(store.events(**filters), out)
+
+
+class _Report:
+    """Collects rejected inputs and counts; prints them to standard error at the end."""
+
+    def __init__(self) -> None:
+        self.errors: list[InputError] = []
+        self.articles_seen = 0
+        self.events_seen = 0
+        self.err = click.get_text_stream("stderr")
+
+    def articles(
+        self, inputs: tuple[str, ...], published: str | None, raw: bool
+    ) -> Iterator[Article]:
+        from eventwire.sources import iter_inputs
+
+        for item in iter_inputs(list(inputs), published=published, raw=raw):
+            if isinstance(item, InputError):
+                self.errors.append(item)
+                click.echo(str(item), err=True)
+                continue
+            self.articles_seen += 1
+            yield item
+
+    def progress(self, records: Iterator[Record]) -> Iterator[Record]:
+        if not self.err.isatty():
+            yield from records
+            return
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+        with Progress(*columns, transient=True) as bar:
+            task = bar.add_task("articles: 0", total=None)
+            for i, rec in enumerate(records, 1):
+                bar.update(task, description=f"articles: {i}  events: {self.events_seen}")
+                self.events_seen += len(rec.events)
+                yield rec
+
+    def summary(self, db: str, stats: Any, counts: dict[str, int]) -> None:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"eventwire ingest -> {db}")
+        table.add_column("what")
+        table.add_column("count", justify="right")
+        table.add_row("articles read", str(self.articles_seen))
+        table.add_row("inputs rejected", str(sum(not e.warning for e in self.errors)))
+        for name, n in counts.items():
+            table.add_row(f"{name} in store", str(n))
+        Console(stderr=True).print(table)
+
+    def finish(self) -> int:
+        """Return the exit code: 1 when any input was rejected, else 0."""
+        rejected = [e for e in self.errors if not e.warning]
+        if rejected:
+            click.echo(f"eventwire: {len(rejected)} input(s) rejected (see above)", err=True)
+            return 1
+        return 0
+
+
+def _pipeline(batch_size: int) -> Any:
+    from eventwire.pipeline import Pipeline
+
+    try:
+        return Pipeline(batch_size=batch_size)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _write(
+    records: Iterator[Record], out: IO[str], fmt: str, profile: str, report: _Report
+) -> None:
+    from eventwire import export as exp
+
+    def counted() -> Iterator[Record]:
+        for rec in records:
+            report.events_seen += len(rec.events)
+            yield rec
+
+    if fmt == "jsonl":
+        exp.write_jsonl(counted(), out)
+    else:
+        rows = (row for rec in counted() for row in exp.event_rows(rec))
+        if fmt == "csv":
+            exp.write_csv(rows, out, profile=profile)
+        else:
+            exp.write_geojson(rows, out)
+
+
+@contextlib.contextmanager
+def _open_out(path: str | None) -> Iterator[IO[str]]:
+    if path is None:
+        yield click.get_text_stream("stdout")
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2022-09-12") from None

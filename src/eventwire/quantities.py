@@ -1,0 +1,117 @@
+"""Numbers the text states: quantities with their unit, fatalities and injured as ACLED counts."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from eventwire.records import Quantity
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "dozen": 12, "dozens": 24, "hundreds": 200, "thousand": 1000, "thousands": 2000,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_KILLED = r"(?:killed|dead|died|die|deaths?|fatalities|lost\s+their\s+lives|bodies)"
+_INJURED = r"(?:injured|wounded|hurt|injuries)"
+_NUM = r"(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# "two civilians were killed", "killing three people", "at least 5 dead", "one civilian died".
+_COUNT_BEFORE = (
+    r"(?:at\s+least\s+|up\s+to\s+|about\s+|some\s+|over\s+)?(?P<n>{num})\s+"
+    r"(?:[\w,'’-]+\s+){{0,6}}?(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?{word}\b"
+)
+_COUNT_AFTER = r"\b(?:{word}|{verb})\s+(?:at\s+least\s+|up\s+to\s+|about\s+)?(?P<n>{num})\b"
+_NOUN_UNITS = frozenset({"%", "percent", "per", "cent"})
+
+
+def parse_number(text: str) -> float | int | None:
+    """Return the value of a number written in digits or English words, or None."""
+    t = text.lower().replace(",", "").strip()
+    if re.fullmatch(r"\d+", t):
+        return int(t)
+    if re.fullmatch(r"\d+\.\d+", t):
+        return float(t)
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", t):
+        if word == "and":
+            continue
+        if word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0
+        elif word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
+        elif re.fullmatch(r"\d+(?:\.\d+)?", word):
+            current += float(word) if "." in word else int(word)
+        else:
+            return None
+    value = total + current
+    return value if value else None
+
+
+def count_near(text: str, kind: str) -> int | None:
+    """Return the count of people killed (``kind='killed'``) or injured stated in ``text``."""
+    word = _KILLED if kind == "killed" else _INJURED
+    verb = "killing" if kind == "killed" else "(?:wounding|injuring)"
+    best: int | None = None
+    for pattern in (_COUNT_BEFORE, _COUNT_AFTER):
+        for m in re.finditer(pattern.format(num=_NUM, word=word, verb=verb), text, re.IGNORECASE):
+            value = parse_number(m.group("n"))
+            if value is not None and value < 100_000:
+                best = (best or 0) + int(value)
+        if best is not None:
+            return best
+    if kind == "killed" and re.search(rf"\b(?:was|were)\s+{_KILLED}\b", text, re.IGNORECASE):
+        # "a civilian was killed": a single victim without a number.
+        m = re.search(r"\b(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:was)\s+" + _KILLED, text, re.I)
+        if m:
+            return 1
+    return None
+
+
+def find_quantities(sent: Span) -> list[Quantity]:
+    """Return the quantities in ``sent``: each number with the noun it counts."""
+    out: list[Quantity] = []
+    skip: set[int] = {t.i for ent in sent.ents if ent.label_ in {"DATE", "TIME"} for t in ent}
+    used: set[int] = set()
+    for tok in sent:
+        if tok.i in skip or tok.i in used or not _is_number(tok):
+            continue
+        # Multi-token numbers ("10 thousand", "two hundred") are one quantity.
+        toks = [tok]
+        nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+        while nxt is not None and nxt.i < sent.end and _is_number(nxt):
+            toks.append(nxt)
+            nxt = nxt.nbor() if nxt.i + 1 < len(nxt.doc) else None
+        used.update(t.i for t in toks)
+        text = " ".join(t.text for t in toks)
+        value = parse_number(text)
+        if value is None or tok.head.lemma_.lower() == "number":
+            continue
+        unit = _unit(toks[-1])
+        if unit is None or unit in _NOUN_UNITS:
+            continue
+        out.append(Quantity(value=value, unit=unit, text=text))
+    return out
+
+
+def _is_number(tok: Token) -> bool:
+    if tok.like_num and not re.fullmatch(r"\d{4}", tok.text):
+        return True
+    return tok.lower_ in NUMBER_WORDS and tok.lower_ not in {"a", "an"} and tok.pos_ == "NUM"
+
+
+def _unit(tok: Token) -> str | None:
+    """Return the noun a number counts ("70 Russian tanks" -> "tanks")."""
+    head = tok.head
+    if tok.dep_ in {"nummod", "quantmod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
+        return head.text.lower()
+    if tok.dep_ == "pobj" and head.head.pos_ == "NOUN":
+        return head.head.text.lower()
+    # "forty have been recovered": the number stands for a noun named earlier.
+    return None

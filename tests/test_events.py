@@ -1,0 +1,181 @@
+"""events: triggers typed with PLOVER + ACLED codes, actors, places, dates, numbers, flags."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pytest
+
+from eventwire import nlp
+from eventwire.actors import default_resolver
+from eventwire.events import EventCoder
+from eventwire.records import Article, Attribution, Event, Place
+
+# Invented reports in the style of the field; coordinates are the towns' real ones.
+TOWNS = {
+    "Avdiivka": ("Avdiivka", 48.1394, 37.7497, "UKR", 1),
+    "Izium": ("Izium", 49.2087, 37.2567, "UKR", 1),
+    "Kupiansk": ("Kupiansk", 49.7106, 37.6156, "UKR", 1),
+    "Balakliia": ("Balakliia", 49.4560, 36.8443, "UKR", 1),
+    "Kharkiv region": ("Kharkiv Oblast", 49.99, 36.23, "UKR", 3),
+    "Kyiv": ("Kyiv", 50.4547, 30.5238, "UKR", 1),
+}
+
+
+@dataclass(frozen=True)
+class FakeClaim:
+    start: int
+    end: int
+    source: Attribution
+
+
+def _places(text: str) -> list[Place]:
+    out = []
+    for key, (name, lat, lon, country, precision) in TOWNS.items():
+        start = text.find(key)
+        while start >= 0:
+            out.append(
+                Place(
+                    key,
+                    start,
+                    start + len(key),
+                    name,
+                    lat,
+                    lon,
+                    country,
+                    None,
+                    None,
+                    "PPL",
+                    precision,
+                )
+            )
+            start = text.find(key, start + 1)
+    return sorted(out, key=lambda p: p.start)
+
+
+def code(
+    text: str, claims: Sequence[FakeClaim] = (), published: str | None = "2022-04-16"
+) -> list[Event]:
+    doc = nlp.parse(text)
+    article = Article(id="t", text=text, published=published)
+    return EventCoder(default_resolver()).code(doc, article, _places(text), claims)
+
+
+def test_shelling_is_coded_with_actor_place_date_and_casualties() -> None:
+    text = (
+        "On 15 April 2022, Russian forces shelled Avdiivka. "
+        "Two people, including a child, were injured."
+    )
+    (ev,) = code(text)
+    assert (ev.type, ev.acled_event_type, ev.acled_sub_event_type) == (
+        "ASSAULT",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )
+    assert ev.actor1 is not None
+    assert ev.actor1.name == "Military Forces of Russia"
+    assert ev.location is not None
+    assert ev.location.name == "Avdiivka"
+    assert ev.location.precision == 1
+    assert (ev.date, ev.date_precision, ev.date_text) == ("2022-04-15", 1, "On 15 April 2022")
+    assert ev.injured == 2
+    assert ev.fatalities is None
+    assert text[ev.evidence.start : ev.evidence.end] == ev.evidence.text
+
+
+def test_drone_strike_becomes_air_drone_strike() -> None:
+    (ev,) = code(
+        "Yesterday Ukrainian forces destroyed a column of 60 Russian tanks with drones near Izium."
+    )
+    assert ev.acled_sub_event_type == "Air/drone strike"
+    assert ev.mode == "drone"
+    assert ev.location is not None
+    assert ev.location.precision == 2
+    assert (60, "tanks") in [(q.value, q.unit) for q in ev.quantities]
+    assert ev.date == "2022-04-15"
+
+
+def test_one_event_per_coordinated_place() -> None:
+    evs = code("Russian troops withdrew from Izium, Kupiansk and Balakliia.")
+    assert sorted(e.location.name for e in evs if e.location) == ["Balakliia", "Izium", "Kupiansk"]
+    assert {e.type for e in evs} == {"RETREAT"}
+    assert {e.acled_sub_event_type for e in evs} == {"Government regains territory"}
+
+
+def test_negated_and_hypothetical_are_flagged() -> None:
+    (neg,) = code("Russian forces did not attack Kyiv.")
+    assert neg.negated
+    assert not neg.hypothetical
+    evs = {e.type: e for e in code("Russia threatens to strike Kyiv.")}
+    assert evs["ASSAULT"].hypothetical
+    assert not evs["THREATEN"].hypothetical
+
+
+def test_refusal_to_negotiate_is_reject() -> None:
+    (ev,) = code("The Ukrainian president says he is not ready to negotiate with the Russians.")
+    assert ev.type == "REJECT"
+    assert not ev.negated
+
+
+def test_announced_reinforcements_are_mobilize() -> None:
+    (ev,) = code("The Kremlin announced reinforcements of 10,000 men for the Kharkiv region.")
+    assert ev.type == "MOBILIZE"
+    assert (10000, "men") in [(q.value, q.unit) for q in ev.quantities]
+
+
+def test_attribution_comes_from_the_claim_covering_the_sentence() -> None:
+    text = "According to the General Staff, Russian troops shelled Kupiansk."
+    claim = FakeClaim(0, len(text), Attribution("the General Staff", "General Staff"))
+    (ev,) = code(text, [claim])
+    assert ev.attributed_to is not None
+    assert ev.attributed_to.text == "the General Staff"
+
+
+def test_restatements_merge_into_one_event() -> None:
+    text = (
+        "Russian forces shelled Avdiivka on Friday.\n\nOn Friday the Russian army shelled "
+        "Avdiivka again, officials said."
+    )
+    evs = code(text)
+    assert len(evs) == 1
+    assert len(evs[0].also_evidence) == 1
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved() -> None:
+    (ev,) = code("Yesterday Russian forces shelled Avdiivka.", published=None)
+    assert ev.date is None
+    assert ev.date_text == "Yesterday"
+
+
+def test_without_time_phrase_the_publication_date_is_a_stated_fallback() -> None:
+    (ev,) = code("Russian forces shelled Avdiivka.")
+    assert (ev.date, ev.date_text, ev.date_precision) == ("2022-04-16", None, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        ("Ukrainian forces clashed with Russian forces near Kupiansk.", ("Battles", "Armed clash")),
+        ("Ukrainian forces recaptured Balakliia.", ("Battles", "Government regains territory")),
+        ("Russian forces captured Izium.", ("Battles", "Non-state actor overtakes territory")),
+        (
+            "Ukrainian air defence shot down a Russian missile over Kyiv.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        (
+            "Residents protested against the occupation in Kupiansk.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "Russian soldiers abducted the mayor of Kupiansk.",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+    ],
+)
+def test_acled_types(text: str, acled: tuple[str, str]) -> None:
+    evs = code(text)
+    assert evs, text
+    assert (evs[0].acled_event_type, evs[0].acled_sub_event_type) == acled
+
+
+def test_sentences_without_triggers_give_no_event() -> None:
+    assert code("The weather in Kyiv was mild and the shops were open.") == []
