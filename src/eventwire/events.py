@@ -241,7 +241,7 @@ class EventCoder:
         ):
             plover, negated, hypothetical = "REJECT", False, False
         mode, acled_type, acled_sub = _refine(trig, sent, actor1, actor2)
-        locations = _locations(sent, places) or [None]
+        locations: list[Location | None] = [*_locations(sent, places)] or [None]
         quantities = find_quantities(_clause(tok, sent))
         out = []
         for loc in locations:

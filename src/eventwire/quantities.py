@@ -36,7 +36,8 @@ def parse_number(text: str) -> float | int | None:
         return int(t)
     if re.fullmatch(r"\d+\.\d+", t):
         return float(t)
-    total, current = 0, 0
+    total: float = 0
+    current: float = 0
     for word in re.split(r"[\s-]+", t):
         if word == "and":
             continue
@@ -51,7 +52,9 @@ def parse_number(text: str) -> float | int | None:
         else:
             return None
     value = total + current
-    return value if value else None
+    if not value:
+        return None
+    return int(value) if float(value).is_integer() and "." not in t else value
 
 
 def count_near(text: str, kind: str) -> int | None:
@@ -68,8 +71,8 @@ def count_near(text: str, kind: str) -> int | None:
             return best
     if kind == "killed" and re.search(rf"\b(?:was|were)\s+{_KILLED}\b", text, re.IGNORECASE):
         # "a civilian was killed": a single victim without a number.
-        m = re.search(r"\b(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:was)\s+" + _KILLED, text, re.I)
-        if m:
+        single = r"\b(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:was)\s+" + _KILLED
+        if re.search(single, text, re.IGNORECASE):
             return 1
     return None
 

@@ -223,8 +223,8 @@ class Record:
             article=article,
             events=[_event_from(e) for e in data.get("events", [])],
             quotes=[_quote_from(q) for q in data.get("quotes", [])],
-            places=[_build(Place, p) for p in data.get("places", [])],
-            entities=[_build(Entity, e) for e in data.get("entities", [])],
+            places=[p for p in (_build(Place, x) for x in data.get("places", [])) if p],
+            entities=[e for e in (_build(Entity, x) for x in data.get("entities", [])) if e],
         )
 
 
