@@ -143,7 +143,7 @@ def export(
         raise click.UsageError(f"database {db} does not exist: run `eventwire ingest` first")
     filters: dict[str, Any] = {"since": _check_date(since), "until": _check_date(until)}
     if types:
-        filters["types"] = [t.upper() for t in types]
+        filters["type"] = [t.upper() for t in types]
     with open_store(db) as store, _open_out(output) as out:
         if fmt == "jsonl":
             exp.write_jsonl(store.records(**filters), out)
@@ -233,7 +233,7 @@ def _write(
     if fmt == "jsonl":
         exp.write_jsonl(counted(), out)
     else:
-        rows = (row for rec in counted() for row in exp.event_rows(rec))
+        rows = exp.event_rows(counted())
         if fmt == "csv":
             exp.write_csv(rows, out, profile=profile)
         else:

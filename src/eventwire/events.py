@@ -1,11 +1,13 @@
 """Events: triggers found per clause, typed (PLOVER + ACLED), with actors, place, date and numbers.
 
-Each sentence is read on its dependency parse: a trigger word from the curated lexicon
-(``data/event_lexicon.csv``) gives the category; its subject and object give actor1 and
-actor2; places in the clause give the location (one event per coordinated place); the
-clause's own time phrase gives the date. Negated triggers and hypotheticals ("could
-strike", "threatens to") are kept and flagged. The same event stated several times in one
-article (headline, lede, body) is merged into one event with several evidence spans.
+Each sentence is read on its dependency parse (helpers in ``syntax``): a trigger word from
+the curated lexicon (``data/event_lexicon.csv``) gives the category; its subject and object
+give actor1 and actor2; places in the clause the trigger governs give the location (one event
+per coordinated place); the clause's own time phrase gives the date. Negated triggers and
+hypotheticals ("could strike", "threatens to") are kept and flagged. Words inside quotation
+marks are the speaker's: only violent events are read from them, attributed to the speaker.
+The same event stated several times in one article is merged into one event with several
+evidence spans.
 """
 
 from __future__ import annotations
@@ -13,16 +15,18 @@ from __future__ import annotations
 import csv
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire import syntax
 from eventwire.actors import ActorResolver
 from eventwire.dates import DateRef, find_dates
 from eventwire.quantities import count_near, find_quantities
+from eventwire.quotes import quote_spans
 from eventwire.records import (
     Actor,
     Article,
@@ -31,63 +35,29 @@ from eventwire.records import (
     Evidence,
     Location,
     Place,
+    Quote,
     stable_id,
 )
 
-MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should", "can", "must"})
-INTENT_HEADS = frozenset(
-    {
-        "threaten",
-        "plan",
-        "intend",
-        "want",
-        "prepare",
-        "ready",
-        "able",
-        "try",
-        "seek",
-        "aim",
-        "ask",
-        "urge",
-        "call",
-        "demand",
-        "order",
-        "promise",
-        "vow",
-        "pledge",
-        "propose",
-        "need",
-    }
-)
-REJECT_HEADS = frozenset({"want", "intend", "ready", "plan", "willing"})
 NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "towards", "toward", "area"})
 AERIAL_WORDS = frozenset(
-    {
-        "aircraft",
-        "jet",
-        "jets",
-        "helicopter",
-        "helicopters",
-        "airstrike",
-        "airstrikes",
-        "warplanes",
-        "bomber",
-        "bombers",
-        "su-25",
-        "su-34",
-        "aviation",
-    }
-)
+    {"aircraft", "jet", "jets", "helicopter", "helicopters", "airstrike", "airstrikes",
+     "warplanes", "bomber", "bombers", "aviation"}
+)  # fmt: skip
 AERIAL_BIGRAMS = frozenset(
     {("air", "strike"), ("air", "strikes"), ("air", "force"), ("air", "raid"), ("air", "raids")}
 )
 DRONE_WORDS = frozenset({"drone", "drones", "bayraktar", "uav", "uavs", "shahed", "kamikaze"})
 MISSILE_WORDS = frozenset({"missile", "missiles", "rocket", "rockets", "artillery", "mlrs", "grad"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "who", "which", "that"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "who", "which", "that", "i"})
+PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 # Nouns that are actors when they are a verb's object (others, like "tanks", are not).
 PERSON_LIKE = frozenset(
     {"civilians", "people", "residents", "soldiers", "troops", "forces", "army", "protesters"}
 )
+VIOLENT = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+TERRITORY_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 class Claim(Protocol):
@@ -109,6 +79,7 @@ class Trigger:
     mode: str | None
     acled_type: str | None
     acled_sub: str | None
+    needs: str | None  # the sector actor1 must have for the word to count ("reach": MIL)
 
 
 @cache
@@ -122,8 +93,21 @@ def lexicon() -> dict[tuple[str, str], Trigger]:
             row["mode"] or None,
             row["acled_event_type"] or None,
             row["acled_sub_event_type"] or None,
+            row.get("needs") or None,
         )
     return out
+
+
+@dataclass(slots=True)
+class _Context:
+    """What one article's coding needs to know beyond the sentence at hand."""
+
+    article: Article
+    places: Sequence[Place]
+    focus: str | None
+    marks: list[tuple[int, int, Attribution | None]]
+    prev_actor: Actor | None = None
+    persons: list[tuple[int, Actor]] = field(default_factory=list)
 
 
 class EventCoder:
@@ -139,23 +123,21 @@ class EventCoder:
         article: Article,
         places: Sequence[Place],
         claims: Sequence[Claim] = (),
-        quoted: Sequence[tuple[int, int]] = (),
+        quotes: Sequence[Quote] = (),
     ) -> list[Event]:
         """Return the article's events, merged so each real event appears once."""
-        focus = _focus_country(places)
+        ctx = _Context(article, places, _focus_country(places), _quote_marks(doc.text, quotes))
         events: list[Event] = []
         para_dates: dict[int, DateRef] = {}
-        prev_actor: Actor | None = None
         last_in_para: dict[int, Event] = {}
         for sent in doc.sents:
-            if not sent.text.strip() or _inside(sent.start_char, sent.end_char, quoted):
+            if not sent.text.strip():
                 continue
-            para = _paragraph_of(doc.text, sent.start_char)
-            dates = list(find_dates(sent.text, article.published, sent.start_char))
+            para = doc.text.count("\n\n", 0, sent.start_char)
+            dates = find_dates(sent.text, article.published, sent.start_char)
             if dates:
                 para_dates[para] = dates[0]
-            found = self._sentence_events(sent, article, places, focus, prev_actor)
-            date_ref = dates[0] if dates else para_dates.get(para)
+            found = self._sentence_events(sent, ctx)
             killed = count_near(sent.text, "killed")
             injured = count_near(sent.text, "injured")
             if not found and (killed or injured) and para in last_in_para:
@@ -164,46 +146,52 @@ class EventCoder:
                 ev.fatalities = ev.fatalities or killed
                 ev.injured = ev.injured or injured
                 continue
-            claim = _claim_for(claims, sent.start_char, sent.end_char)
+            claim = self._named(_claim_for(claims, sent.start_char, sent.end_char), ctx)
+            date_ref = dates[0] if dates else para_dates.get(para)
             for ev in found:
                 ev.fatalities, ev.injured = killed, injured
-                ev.attributed_to = claim
+                ev.attributed_to = ev.attributed_to or claim
                 _set_date(ev, date_ref, article.published)
                 events.append(ev)
                 last_in_para[para] = ev
                 if ev.actor1 is not None and ev.actor1.name:
-                    prev_actor = ev.actor1
+                    ctx.prev_actor = ev.actor1
+            self._note_persons(sent, ctx)
         return _merge(events)
 
-    def _sentence_events(
-        self,
-        sent: Span,
-        article: Article,
-        places: Sequence[Place],
-        focus: str | None,
-        prev_actor: Actor | None,
-    ) -> list[Event]:
-        in_sent = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char]
+    def _named(self, source: Attribution | None, ctx: _Context) -> Attribution | None:
+        """Return ``source`` with its canonical name filled in from the actor tables."""
+        if source is None or source.name:
+            return source
+        actor = self.resolver.resolve(source.text, on=ctx.article.published)
+        return Attribution(source.text, actor.name)
+
+    def _sentence_events(self, sent: Span, ctx: _Context) -> list[Event]:
+        triggers = [t for t in sent if self.trigger(t) is not None]
         out: list[Event] = []
-        verb_types: set[str] = set()
-        triggers = sorted(
-            (t for t in sent if self._trigger(t)), key=lambda t: (t.pos_ != "VERB", t.i)
-        )
-        for tok in triggers:
-            trig = self._trigger(tok)
+        seen_verbs: set[str] = set()
+        for tok in sorted(triggers, key=lambda t: (t.pos_ != "VERB", t.i)):
+            trig = self.trigger(tok)
             assert trig is not None
-            if tok.pos_ != "VERB" and trig.plover in verb_types:
+            quoted_by = _mark_at(ctx.marks, tok.idx)
+            if quoted_by is not None and trig.acled_type is None:
+                continue  # rhetoric inside a quotation is the speaker's words, not an event
+            if tok.pos_ != "VERB" and (trig.plover in seen_verbs or self._describes(tok)):
                 continue
-            if _is_modifier_of_trigger(tok, self):
-                continue
-            verb_types.add(trig.plover)
-            out.extend(self._events_for(tok, trig, sent, article, in_sent, focus, prev_actor))
+            seen_verbs.add(trig.plover)
+            verb = syntax.governing_verb(tok) if tok.pos_ != "VERB" else None
+            clause = syntax.clause_tokens(verb or tok, [t for t in triggers if t != tok])
+            for ev in self._events_for(tok, trig, sent, clause, ctx):
+                if quoted_by is not None:
+                    ev.attributed_to = quoted_by[2]
+                out.append(ev)
         return out
 
-    def _trigger(self, tok: Token) -> Trigger | None:
+    def trigger(self, tok: Token) -> Trigger | None:
+        """Return the lexicon entry ``tok`` triggers, if any."""
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"}:
-            if lemma == "shoot" and not any(c.text.lower() == "down" for c in tok.children):
+            if lemma == "shoot" and not any(c.lower_ == "down" for c in tok.children):
                 return None
             return self.lexicon.get((lemma, "VERB"))
         if tok.pos_ in {"NOUN", "PROPN"}:
@@ -212,46 +200,47 @@ class EventCoder:
             return self.lexicon.get((lemma, "ADJ"))
         return None
 
+    def _describes(self, tok: Token) -> bool:
+        """True for noun triggers that only describe another ("missile strike")."""
+        return tok.dep_ in {"compound", "amod"} and self.trigger(tok.head) is not None
+
     def _events_for(
-        self,
-        tok: Token,
-        trig: Trigger,
-        sent: Span,
-        article: Article,
-        places: Sequence[Place],
-        focus: str | None,
-        prev_actor: Actor | None,
+        self, tok: Token, trig: Trigger, sent: Span, clause: set[int], ctx: _Context
     ) -> list[Event]:
-        violent = trig.acled_type is not None and trig.plover in {"ASSAULT", "COERCE", "RETREAT"}
-        a1_tok, a2_tok = _arguments(tok)
-        if a2_tok is not None and _is_place(a2_tok, places):
+        on = ctx.article.published
+        violent = trig.acled_type is not None and trig.plover in VIOLENT
+        a1_tok, a2_tok = syntax.arguments(tok)
+        if a2_tok is not None and _is_place(a2_tok, ctx.places):
             a2_tok = None  # "shelled Avdiivka": the target town is the location, not an actor
-        actor1 = self._actor(a1_tok, violent, article.published, prev_actor)
-        actor2 = self._actor(a2_tok, violent, article.published, None)
+        actor1 = self._actor(a1_tok, violent, ctx)
+        actor2 = self._actor(a2_tok, violent, ctx)
         if actor1 is None and tok.pos_ != "VERB":
-            actor1 = self._modifier_actor(tok, violent, article.published)
+            actor1 = self._modifier_actor(tok, violent, on)
         if actor1 is None and a1_tok is None and violent:
-            actor1 = self._ancestor_actor(tok, article.published)
-        plover, negated = trig.plover, _negated(tok)
-        hypothetical = _hypothetical(tok)
+            actor1 = self._ancestor_actor(tok, on)
+        if trig.needs and (actor1 is None or actor1.sector != trig.needs):
+            return []
+        locations: list[Location | None] = [*self._locations(tok, trig, sent, clause, ctx)]
+        if tok.pos_ != "VERB" and actor1 is None and not locations:
+            return []  # "due to the attacks": a noun that points back at events told elsewhere
+        plover, negated, hypothetical = trig.plover, syntax.negated(tok), syntax.hypothetical(tok)
         if (
             negated
             and plover in {"CONSULT", "AGREE", "COOPERATE"}
-            and _controlled_by(tok, REJECT_HEADS)
+            and syntax.controlled_by(tok, syntax.REJECT_HEADS)
         ):
             plover, negated, hypothetical = "REJECT", False, False
-        mode, acled_type, acled_sub = _refine(trig, sent, actor1, actor2)
-        locations: list[Location | None] = [*_locations(sent, places)] or [None]
-        quantities = find_quantities(_clause(tok, sent))
+        mode, acled_type, acled_sub = _refine(trig, sent, actor2)
+        quantities = find_quantities(sent.doc[min(clause) : max(clause) + 1])
+        evidence = Evidence(sent.text.strip(), *_strip_offsets(sent))
         out = []
-        for loc in locations:
+        for loc in locations or [None]:
             sub = acled_sub
-            if acled_sub in {"Government regains territory", "Non-state actor overtakes territory"}:
-                sub = _territory_sub(plover, actor1, loc, focus)
-            evidence = Evidence(sent.text.strip(), *_strip_offsets(sent))
+            if acled_sub in TERRITORY_SUBS:
+                sub = _territory_sub(plover, actor1, loc, ctx.focus)
             out.append(
                 Event(
-                    id=stable_id(article.id, plover, loc.name if loc else None, evidence.start),
+                    id=stable_id(ctx.article.id, plover, loc.name if loc else None, evidence.start),
                     type=plover,
                     evidence=evidence,
                     mode=mode,
@@ -268,19 +257,44 @@ class EventCoder:
             )
         return out
 
-    def _actor(
-        self, tok: Token | None, military: bool, on: str | None, prev: Actor | None
-    ) -> Actor | None:
+    def _actor(self, tok: Token | None, military: bool, ctx: _Context) -> Actor | None:
         if tok is None:
             return None
         if tok.lower_ in PRONOUNS:
-            return Actor(tok.text, prev.name, prev.country, prev.sector) if prev else None
-        text = _phrase(tok)
-        actor = self.resolver.resolve(text, military=military, on=on)
+            return self._pronoun(tok, ctx)
+        actor = self.resolver.resolve(
+            syntax.phrase(tok).text, military=military, on=ctx.article.published
+        )
         unknown = actor.name is None and actor.country is None
         if unknown and tok.pos_ != "PROPN" and tok.lower_ not in PERSON_LIKE:
             return None
         return actor
+
+    def _pronoun(self, tok: Token, ctx: _Context) -> Actor | None:
+        """Resolve "he"/"she" to the speaker governing it, else the last person named."""
+        if tok.lower_ in PERSON_PRONOUNS:
+            for anc in tok.ancestors:
+                subj = next((c for c in anc.children if c.dep_ == "nsubj" and c != tok), None)
+                if subj is not None and subj.lower_ not in PRONOUNS:
+                    actor = self.resolver.resolve(
+                        syntax.phrase(subj).text, on=ctx.article.published
+                    )
+                    if actor.name:
+                        return Actor(tok.text, actor.name, actor.country, actor.sector)
+            before = [a for at, a in ctx.persons if at < tok.idx]
+            if before:
+                last = before[-1]
+                return Actor(tok.text, last.name, last.country, last.sector)
+            return None
+        prev = ctx.prev_actor
+        return Actor(tok.text, prev.name, prev.country, prev.sector) if prev else None
+
+    def _note_persons(self, sent: Span, ctx: _Context) -> None:
+        for ent in sent.ents:
+            if ent.label_ == "PERSON":
+                actor = self.resolver.resolve(ent.text, on=ctx.article.published)
+                if actor.name:
+                    ctx.persons.append((ent.start_char, actor))
 
     def _ancestor_actor(self, tok: Token, on: str | None) -> Actor | None:
         """Return the nearest armed or state actor above a subjectless trigger.
@@ -291,14 +305,15 @@ class EventCoder:
         inside = {t.i for t in tok.subtree}
         for anc in tok.ancestors:
             for child in anc.children:
-                has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
-                heads = [child] if child.dep_ in {"nsubj", "pobj", "dobj"} and not has_of else []
-                if has_of:
-                    heads = [g for c in child.children if c.lower_ == "of" for g in c.children]
+                of_objects = [
+                    g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                ]  # fmt: skip
+                heads = of_objects or ([child] if child.dep_ in {"nsubj", "pobj", "dobj"} else [])
                 for head in heads:
                     if head.i in inside:
                         continue
-                    actor = self.resolver.resolve(_phrase(head), military=True, on=on)
+                    actor = self.resolver.resolve(syntax.phrase(head).text, military=True, on=on)
                     if actor.sector in {"MIL", "GOV"} and actor.country:
                         found.append(actor)
         # An armed actor is the likelier doer of a military act than a politician who comments.
@@ -314,116 +329,77 @@ class EventCoder:
             if child.dep_ == "prep" and child.lower_ == "by":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        return self.resolver.resolve(_phrase(obj), military=military, on=on)
+                        return self.resolver.resolve(
+                            syntax.phrase(obj).text, military=military, on=on
+                        )
         return None
 
-
-def _arguments(tok: Token) -> tuple[Token | None, Token | None]:
-    """Return (actor1 head token, actor2 head token) of a trigger from its dependents."""
-    a1: Token | None = None
-    a2: Token | None = None
-    for child in tok.children:
-        if child.dep_ in {"nsubj"}:
-            a1 = child
-        elif child.dep_ == "nsubjpass":
-            a2 = child
-        elif child.dep_ == "agent":
-            a1 = next((c for c in child.children if c.dep_ == "pobj"), a1)
-        elif child.dep_ == "dobj" and a2 is None:
-            a2 = child
-        elif child.dep_ == "prep" and child.lower_ in {"against", "with"} and a2 is None:
-            a2 = next((c for c in child.children if c.dep_ == "pobj"), None)
-    if a1 is None:
-        # Shared subject of coordinated or controlled verbs: "X withdrew and lost", "X began to
-        # attack"; object control: "asked Putin to withdraw" -> Putin.
-        head = tok
-        while head.dep_ in {"conj", "xcomp", "advcl"} and head.head is not head and a1 is None:
-            controlled = head.dep_ == "xcomp"
-            head = head.head
-            if controlled:
-                a1 = next((c for c in head.children if c.dep_ == "dobj"), None)
-            a1 = a1 or next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "pobj"} and tok.head.pos_ == "VERB":
-        # Noun triggers: the verb they are the object of may hold the actor.
-        a1 = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    return a1, a2
+    def _locations(
+        self, tok: Token, trig: Trigger, sent: Span, clause: set[int], ctx: _Context
+    ) -> list[Location]:
+        """Return the places of the trigger's clause, else the sentence's unclaimed ones."""
+        doc = sent.doc
+        own_mark = _mark_at(ctx.marks, tok.idx)
+        usable: list[tuple[Place, Span, bool]] = []
+        for p in ctx.places:
+            if not (sent.start_char <= p.start and p.end <= sent.end_char):
+                continue
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None or syntax.actor_like(span.root):
+                continue
+            if _mark_at(ctx.marks, p.start) != own_mark:
+                continue  # a place inside a quotation belongs to the quoted words
+            prep = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
+            if prep == "from" and trig.plover != "RETREAT":
+                continue  # "missiles from the Black Sea": where fire came from, not where it hit
+            usable.append((p, span, span.root.i in clause))
+        chosen = [(p, s) for p, s, inside in usable if inside]
+        elsewhere = any(doc[i].lower_ == "elsewhere" for i in clause)
+        if not chosen and trig.acled_type is not None and not elsewhere:
+            chosen = [(p, s) for p, s, _ in usable]
+        return _most_specific([_location(p, s, sent) for p, s in chosen])
 
 
-def _clause(tok: Token, sent: Span) -> Span:
-    """Return the part of ``sent`` a verb trigger governs (the whole sentence for nouns)."""
-    if tok.pos_ != "VERB":
-        return sent
-    keep = {tok.i}
-    for child in tok.children:
-        own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
-        if child.dep_ in {"advcl", "conj", "ccomp", "parataxis"} and own_subject:
-            continue
-        keep.update(t.i for t in child.subtree)
-    return sent.doc[min(keep) : max(keep) + 1]
-
-
-def _phrase(tok: Token) -> str:
-    """Return the noun phrase headed by ``tok`` without relative clauses and appositions."""
-    keep = [tok]
-    for child in tok.children:
-        if child.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}:
-            continue
-        if child.dep_ == "prep" and child.lower_ not in {"of"}:
-            continue
-        keep.extend(child.subtree)
-    start = min(t.i for t in keep)
-    end = max(t.i for t in keep) + 1
-    return tok.doc[start:end].text
-
-
-def _control_chain(tok: Token) -> list[Token]:
-    """Return ``tok`` and the words controlling it ("not ready to negotiate": negotiate, ready)."""
-    chain = [tok]
-    while chain[-1].dep_ in {"xcomp", "acomp", "pcomp"} and len(chain) < 4:
-        head = chain[-1].head
-        if head.dep_ == "prep":
-            head = head.head
-        chain.append(head)
-    return chain
-
-
-def _negated(tok: Token) -> bool:
-    for t in _control_chain(tok):
-        if any(c.dep_ == "neg" for c in t.children):
-            return True
-        if any(
-            c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in t.children
-        ):
-            return True
-    return False
-
-
-def _hypothetical(tok: Token) -> bool:
-    for t in (tok, tok.head) if tok.dep_ in {"xcomp", "conj"} else (tok,):
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS for c in t.children):
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
-            return True
-    if _controlled_by(tok, INTENT_HEADS):
-        return True
-    return tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in INTENT_HEADS
-
-
-def _controlled_by(tok: Token, lemmas: frozenset[str]) -> bool:
-    return any(t.lemma_.lower() in lemmas for t in _control_chain(tok)[1:])
-
-
-def _is_modifier_of_trigger(tok: Token, coder: EventCoder) -> bool:
-    """True for noun triggers that only describe another one ("missile strike", "drone attack")."""
-    return (
-        tok.pos_ != "VERB"
-        and tok.dep_ in {"compound", "amod"}
-        and coder._trigger(tok.head) is not None
+def _location(p: Place, span: Span, sent: Span) -> Location:
+    precision = p.precision
+    doc = sent.doc
+    before = {t.lower_ for t in doc[max(span.start - 3, sent.start) : span.start]}
+    after = {t.lower_ for t in doc[span.end : min(span.end + 2, sent.end)]}
+    if precision == 1 and (before | after) & NEAR_WORDS:
+        precision = 2
+    return Location(
+        text=p.text,
+        name=p.name,
+        lat=p.lat,
+        lon=p.lon,
+        country=p.country,
+        admin1=p.admin1,
+        geonames_id=p.geonames_id,
+        precision=precision,
     )
 
 
+def _quote_marks(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int, Attribution | None]]:
+    """Return the stretches inside quotation marks, each with who said it (when known)."""
+    out: list[tuple[int, int, Attribution | None]] = []
+    for span in quote_spans(text):
+        source = None
+        for q in quotes:
+            if q.start <= span.end and span.start <= q.end and q.speaker is not None:
+                source = Attribution(q.speaker.text, q.speaker.name)
+                break
+        out.append((span.open, span.close, source))
+    return out
+
+
+def _mark_at(
+    marks: Sequence[tuple[int, int, Attribution | None]], at: int
+) -> tuple[int, int, Attribution | None] | None:
+    return next((m for m in marks if m[0] <= at < m[1]), None)
+
+
 def _refine(
-    trig: Trigger, sent: Span, actor1: Actor | None, actor2: Actor | None
+    trig: Trigger, sent: Span, actor2: Actor | None
 ) -> tuple[str | None, str | None, str | None]:
     """Return (mode, ACLED type, ACLED sub-type) refined by weapons and victims in the clause."""
     words = {t.lower_ for t in sent}
@@ -456,68 +432,27 @@ def _territory_sub(
     """ACLED: only the territory's own government "regains"; others "overtake"."""
     home = (loc.country if loc else None) or focus
     actor_country = actor1.country if actor1 else None
+    same = actor_country is not None and home is not None and actor_country == home
     if plover == "RETREAT":
         # The withdrawing side loses it: the government regains when outsiders withdraw.
-        if actor_country is not None and home is not None and actor_country == home:
-            return "Non-state actor overtakes territory"
-        return "Government regains territory"
-    if actor_country is not None and home is not None and actor_country != home:
-        return "Non-state actor overtakes territory"
-    return "Government regains territory"
+        return "Non-state actor overtakes territory" if same else "Government regains territory"
+    differs = actor_country is not None and home is not None and actor_country != home
+    return "Non-state actor overtakes territory" if differs else "Government regains territory"
 
 
 def _is_place(tok: Token, places: Sequence[Place]) -> bool:
     return any(p.start <= tok.idx < p.end for p in places)
 
 
-def _locations(sent: Span, places: Sequence[Place]) -> list[Location]:
-    """Return the event's locations: places in the clause not used as actors ("Kiev recaptures")."""
-    doc = sent.doc
-    chosen: list[Location] = []
-    for p in places:
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None:
-            continue
-        if _is_actor_like(span.root):
-            continue
-        precision = p.precision
-        before = {t.lower_ for t in doc[max(span.start - 3, sent.start) : span.start]}
-        after = {t.lower_ for t in doc[span.end : min(span.end + 2, sent.end)]}
-        if precision == 1 and (before | after) & NEAR_WORDS:
-            precision = 2
-        chosen.append(
-            Location(
-                text=p.text,
-                name=p.name,
-                lat=p.lat,
-                lon=p.lon,
-                country=p.country,
-                admin1=p.admin1,
-                geonames_id=p.geonames_id,
-                precision=precision,
-            )
-        )
-    return _most_specific(chosen)
-
-
-def _is_actor_like(tok: Token) -> bool:
-    """True when a place name is used as an actor: a subject, or a modifier of a person noun."""
-    if tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
-        return True
-    return (
-        tok.dep_ in {"compound", "amod"}
-        and tok.head.pos_ in {"NOUN", "PROPN"}
-        and (tok.head.lower_ not in {"region", "oblast", "province", "area", "city", "district"})
-    )
-
-
 def _most_specific(locs: list[Location]) -> list[Location]:
-    """Drop a region or country when a town inside it is also named in the clause."""
-    towns = [loc for loc in locs if loc.precision in {1, 2}]
-    if not towns:
-        # Several regions: keep them all; otherwise the single broadest place.
-        return locs
-    return [loc for loc in locs if loc.precision in {1, 2}]
+    """Drop a region or country when a town is also named; drop repeats of one place."""
+    if any(loc.precision in {1, 2} for loc in locs):
+        locs = [loc for loc in locs if loc.precision in {1, 2}]
+    out: list[Location] = []
+    for loc in locs:
+        if all((o.name, o.text) != (loc.name, loc.text) for o in out):
+            out.append(loc)
+    return out
 
 
 def _set_date(ev: Event, ref: DateRef | None, published: str | None) -> None:
@@ -532,7 +467,7 @@ def _set_date(ev: Event, ref: DateRef | None, published: str | None) -> None:
 
 def _claim_for(claims: Sequence[Claim], start: int, end: int) -> Attribution | None:
     for c in claims:
-        if (c.start <= start + 2 and end - 2 <= c.end) or (start <= c.start and c.end <= end):
+        if c.start <= start + 2 and end - 2 <= c.end or (start <= c.start and c.end <= end):
             return c.source
     return None
 
@@ -546,7 +481,7 @@ def _confidence(tok: Token, actor1: Actor | None, loc: Location | None, hyp: boo
 
 
 def _merge(events: list[Event]) -> list[Event]:
-    """Merge restatements: same type, place and date, and actors that do not disagree."""
+    """Merge restatements: same type and place, compatible dates and actors."""
     out: list[Event] = []
     for ev in events:
         twin = next((o for o in out if _same_event(o, ev)), None)
@@ -558,6 +493,8 @@ def _merge(events: list[Event]) -> list[Event]:
             twin.actor1 = ev.actor1 or twin.actor1
         if twin.actor2 is None:
             twin.actor2 = ev.actor2
+        if _broader(ev.location, twin.location):
+            twin.location = ev.location  # one event, reported as a town and as its region
         twin.fatalities = twin.fatalities or ev.fatalities
         twin.injured = twin.injured or ev.injured
         twin.attributed_to = twin.attributed_to or ev.attributed_to
@@ -567,19 +504,42 @@ def _merge(events: list[Event]) -> list[Event]:
 
 
 def _same_event(a: Event, b: Event) -> bool:
-    if (a.type, a.negated, a.hypothetical) != (b.type, b.negated, b.hypothetical):
-        return False
-    if a.acled_sub_event_type != b.acled_sub_event_type:
-        return False
-    la = a.location.name if a.location else None
-    lb = b.location.name if b.location else None
-    if la != lb or (la is None and a.evidence.start != b.evidence.start):
+    key_a = (a.type, a.negated, a.hypothetical, a.acled_sub_event_type, a.mode)
+    if key_a != (b.type, b.negated, b.hypothetical, b.acled_sub_event_type, b.mode):
         return False
     if a.date and b.date and a.date != b.date and a.date_precision == b.date_precision == 1:
         return False
+    la, lb = a.location, b.location
+    if la is None and lb is None and a.acled_event_type is None:
+        # Unplaced statements ("X refuses to negotiate", "a phone call between X and Y")
+        # merge when they name the same parties, in either role.
+        parties_a = {x.name for x in (a.actor1, a.actor2) if x and x.name}
+        parties_b = {x.name for x in (b.actor1, b.actor2) if x and x.name}
+        if parties_a & parties_b and (a.type in SYMMETRIC or _actor_names_agree(a, b)):
+            return True
+    if not _actor_names_agree(a, b):
+        return False
+    if la is None and lb is None:
+        return a.evidence.start == b.evidence.start
+    if la is None or lb is None:
+        return False
+    if la.name == lb.name:
+        return True
+    shared = {q.value for q in a.quantities} & {q.value for q in b.quantities}
+    return bool(shared) and (_broader(la, lb) or _broader(lb, la))
+
+
+def _actor_names_agree(a: Event, b: Event) -> bool:
     n1 = a.actor1.name if a.actor1 else None
     n2 = b.actor1.name if b.actor1 else None
     return n1 is None or n2 is None or n1 == n2
+
+
+def _broader(a: Location | None, b: Location | None) -> bool:
+    """True when ``a`` is the region that contains ``b`` (a town or a place near one)."""
+    if a is None or b is None or a.precision != 3 or b.precision not in {1, 2}:
+        return False
+    return a.name is not None and a.name == b.admin1
 
 
 def _focus_country(places: Sequence[Place]) -> str | None:
@@ -588,14 +548,6 @@ def _focus_country(places: Sequence[Place]) -> str | None:
         if p.country:
             counts[p.country] = counts.get(p.country, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
-
-
-def _paragraph_of(text: str, offset: int) -> int:
-    return text.count("\n\n", 0, offset)
-
-
-def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in ranges)
 
 
 def _strip_offsets(sent: Span) -> tuple[int, int]:

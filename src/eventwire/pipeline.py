@@ -96,8 +96,7 @@ class Pipeline:
         quotes = find_quotes(doc, entities)
         claims = find_claims(doc, entities)
         clock.lap("quotes")
-        direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
-        events = self.coder.code(doc, article, places, claims, direct)
+        events = self.coder.code(doc, article, places, claims, quotes)
         clock.lap("events")
         return Record(
             article=article, events=events, quotes=quotes, places=places, entities=entities

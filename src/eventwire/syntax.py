@@ -1,0 +1,151 @@
+"""Reading a trigger's dependency parse: its arguments, clause, negation and modality."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Span, Token
+
+MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should", "can", "must"})
+# Heads that make what they govern an intention, not a fact ("threatens to strike").
+INTENT_HEADS = frozenset(
+    {"threaten", "plan", "intend", "want", "prepare", "ready", "able", "try", "seek", "aim",
+     "promise", "vow", "pledge", "propose", "need"}
+)  # fmt: skip
+# Heads that make what they govern a request to someone else ("asked Putin to withdraw").
+REQUEST_HEADS = frozenset({"ask", "urge", "call", "demand", "order", "appeal", "invite"})
+REJECT_HEADS = frozenset({"want", "intend", "ready", "plan", "willing"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "parataxis", "relcl"})
+
+
+def arguments(tok: Token) -> tuple[Token | None, Token | None]:
+    """Return (actor1 head, actor2 head) of a trigger from its dependents and controllers."""
+    a1: Token | None = None
+    a2: Token | None = None
+    for child in tok.children:
+        if child.dep_ == "nsubj":
+            a1 = child
+        elif child.dep_ == "nsubjpass":
+            a2 = child
+        elif child.dep_ == "agent":
+            a1 = next((c for c in child.children if c.dep_ == "pobj"), a1)
+        elif child.dep_ == "dobj" and a2 is None:
+            a2 = child
+        elif child.dep_ == "prep" and child.lower_ in {"against", "with", "on"} and a2 is None:
+            a2 = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if a1 is None and tok.pos_ == "VERB":
+        a1 = _inherited_subject(tok)
+    if tok.pos_ != "VERB" and a1 is None and tok.dep_ in {"dobj", "pobj"}:
+        # A noun trigger takes the doer of the verb it hangs on: "X launched an attack",
+        # "in a telephone conversation, X asked Y" (then Y is the other party).
+        verb = governing_verb(tok)
+        if verb is not None:
+            a1 = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if tok.dep_ == "pobj" and a2 is None:
+                a2 = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return a1, a2
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """Return the nearest verb above ``tok`` (for nouns: the clause they belong to)."""
+    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+
+
+def _inherited_subject(tok: Token) -> Token | None:
+    """Subject shared by coordinated or controlled verbs; object control for requests."""
+    head = tok
+    while head.dep_ in {"conj", "xcomp", "advcl", "acomp"} and head.head is not head:
+        controlled = head.dep_ == "xcomp"
+        head = head.head
+        if controlled and head.lemma_.lower() in REQUEST_HEADS:
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def phrase(tok: Token) -> Span:
+    """Return the noun phrase headed by ``tok`` without relative clauses and appositions."""
+    keep = [tok]
+    for child in tok.children:
+        if child.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}:
+            continue
+        if child.dep_ == "prep" and child.lower_ != "of":
+            continue
+        keep.extend(child.subtree)
+    return tok.doc[min(t.i for t in keep) : max(t.i for t in keep) + 1]
+
+
+def control_chain(tok: Token) -> list[Token]:
+    """Return ``tok`` and the words controlling it ("not ready to negotiate": negotiate, ready)."""
+    chain = [tok]
+    while chain[-1].dep_ in {"xcomp", "acomp", "pcomp"} and len(chain) < 4:
+        head = chain[-1].head
+        if head.dep_ == "prep":
+            head = head.head
+        chain.append(head)
+    return chain
+
+
+def negated(tok: Token) -> bool:
+    """True when the trigger or a word controlling it is negated ("did not", "no longer")."""
+    for t in control_chain(tok):
+        for c in t.children:
+            if c.dep_ == "neg":
+                return True
+            if c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+                return True
+    return False
+
+
+def controlled_by(tok: Token, lemmas: Collection[str]) -> bool:
+    """True when a word controlling ``tok`` has one of ``lemmas``."""
+    return any(t.lemma_.lower() in lemmas for t in control_chain(tok)[1:])
+
+
+def hypothetical(tok: Token) -> bool:
+    """True for threats, plans, requests, conditionals and modal statements."""
+    for t in (tok, tok.head) if tok.dep_ in {"xcomp", "conj"} else (tok,):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS for c in t.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
+            return True
+    if controlled_by(tok, INTENT_HEADS | REQUEST_HEADS):
+        return True
+    return tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in INTENT_HEADS
+
+
+def clause_tokens(tok: Token, others: Collection[Token]) -> set[int]:
+    """Return the token indices a trigger governs, less what other triggers below it govern."""
+    below = {o.i for o in others if o.i != tok.i and tok.is_ancestor(o)}
+    keep: set[int] = set()
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        keep.add(t.i)
+        for child in t.children:
+            if child.i in below:
+                continue
+            if child.dep_ in _CLAUSE_DEPS and any(c.dep_ in SUBJECTS for c in child.children):
+                continue  # a clause with its own subject is its own event's business
+            stack.append(child)
+    return keep
+
+
+def actor_like(tok: Token) -> bool:
+    """True when a place name is used as an actor: a subject, or a modifier of a person noun."""
+    head = tok
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "Moscow and Kiev are blaming each other": Kiev is a subject too
+    if head.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        return True
+    return (
+        head.dep_ in {"compound", "amod"}
+        and head.head.pos_ in {"NOUN", "PROPN"}
+        and head.head.lower_
+        not in {"region", "regions", "oblast", "province", "area", "city", "district", "border"}
+    )

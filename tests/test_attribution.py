@@ -1,0 +1,150 @@
+"""Tests for eventwire.attribution: who an event report comes from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.attribution import Claim, claim_for, find_claims
+from eventwire.nlp import parse
+from eventwire.records import Attribution, Entity
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+EXAMPLE = SHARED / "examples" / "kharkiv-counteroffensive-2022-09-12.txt"
+LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _claims(text: str, names: dict[str, str] | None = None) -> list[Claim]:
+    doc = parse(text)
+    names = names or {}
+    entities = [
+        Entity(e.text, e.label_, e.start_char, e.end_char, name=names.get(e.text))
+        for e in doc.ents
+        if e.label_ in LABELS
+    ]
+    return find_claims(doc, entities)
+
+
+def _only(text: str, names: dict[str, str] | None = None) -> tuple[Claim, str]:
+    claims = _claims(text, names)
+    assert len(claims) == 1, claims
+    return claims[0], text[claims[0].start : claims[0].end]
+
+
+def test_according_to_reports_from_names_who_reported() -> None:
+    text = (
+        "According to reports from the Kiev General Staff, the soldiers of the Kremlin "
+        "also withdrew from Svatove."
+    )
+    claim, content = _only(text)
+    assert claim.source.text == "the Kiev General Staff"
+    assert claim.cue == "according to"
+    assert "withdrew from Svatove" in content
+    assert text[claim.source_start : claim.source_end] == "the Kiev General Staff"
+
+
+def test_as_reported_by_covers_the_clause_it_modifies() -> None:
+    text = (
+        "The number of liberated settlements rises to 40, as reported by regional governor "
+        "Oleg Synehubov."
+    )
+    claim, content = _only(text, {"Oleg Synehubov": "Oleh Syniehubov"})
+    assert claim.source == Attribution("regional governor Oleg Synehubov", "Oleh Syniehubov")
+    assert content.startswith("The number of liberated settlements rises to 40")
+    assert "reported" not in content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        (
+            "The General Staff reported that 70 tanks were destroyed near Izium.",
+            "The General Staff",
+            "report",
+        ),
+        ("The ministry said 70 tanks were destroyed near Izium.", "The ministry", "say"),
+        (
+            "Russian officials claimed that 70 tanks were destroyed near Izium.",
+            "Russian officials",
+            "claim",
+        ),
+        ("The army announced that 70 tanks were destroyed near Izium.", "The army", "announce"),
+        (
+            "The governor confirmed that 70 tanks were destroyed near Izium.",
+            "The governor",
+            "confirm",
+        ),
+    ],
+)
+def test_speech_verbs_attach_their_complement_to_the_subject(
+    sentence: str, source: str, cue: str
+) -> None:
+    claim, content = _only(sentence)
+    assert claim.source.text == source
+    assert claim.cue == cue
+    assert content == "70 tanks were destroyed near Izium"
+
+
+def test_writes_on_telegram_is_a_claim_of_the_writer() -> None:
+    claim, content = _only(
+        "Governor Vitaliy Kim writes on Telegram that the city was shelled overnight."
+    )
+    assert claim.source.text == "Governor Vitaliy Kim"
+    assert content == "the city was shelled overnight"
+
+
+def test_cited_by_names_the_outlet() -> None:
+    claim, content = _only("Two bridges were destroyed, a military source was cited by Reuters.")
+    assert claim.source.text == "Reuters"
+    assert claim.cue == "cite"
+    assert "Two bridges" in content
+
+
+def test_told_an_outlet_is_a_claim_of_the_teller() -> None:
+    claims = _claims("A Ukrainian commander told CNN his unit had reached the border.")
+    assert [c.source.text for c in claims] == ["A Ukrainian commander"]
+    assert claims[0].cue == "tell"
+
+
+def test_claim_after_the_content_with_inverted_cue() -> None:
+    claim, content = _only("Ten civilians were killed in the strike, the mayor said.")
+    assert claim.source.text == "the mayor"
+    assert content == "Ten civilians were killed in the strike"
+
+
+def test_unattributed_passive_is_no_claim() -> None:
+    assert _claims("It was reported that the bridge had been blown up.") == []
+
+
+def test_pronoun_source_resolves_to_the_previous_person() -> None:
+    text = "Oleg Synehubov visited Balakliia. He said that the power supply was restored."
+    claims = _claims(text)
+    assert [(c.source.text, c.source.name) for c in claims] == [("He", "Oleg Synehubov")]
+
+
+def test_claim_for_returns_the_claim_covering_an_evidence_sentence() -> None:
+    text = (
+        "Kyiv is still advancing. According to the General Staff, the Russian troops withdrew "
+        "from Kreminna. Elsewhere the front was quiet."
+    )
+    claims = _claims(text)
+    start = text.index("According")
+    end = text.index("Kreminna.") + len("Kreminna.")
+    found = claim_for(claims, start, end)
+    assert found is not None
+    assert found.source.text == "the General Staff"
+    assert claim_for(claims, 0, len("Kyiv is still advancing.")) is None
+    assert claim_for(claims, text.index("Elsewhere"), len(text)) is None
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="../shared example article is absent")
+def test_example_article_claims_name_their_sources() -> None:
+    text = EXAMPLE.read_text("utf-8")
+    claims = _claims(text)
+    sources = {c.source.text: c for c in claims}
+    staff = sources["the Kiev General Staff"]
+    assert "withdrew from Svatov" in text[staff.start : staff.end]
+    assert "regional governor Oleg Sinegubov" in sources
+    putin = next(c for c in claims if "Kiev uses" in text[c.start : c.end])
+    assert putin.source.name == "Vladimir Putin"

@@ -1,0 +1,138 @@
+"""Tests for eventwire.places: toponym recognition and resolution on invented war reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire import nlp
+from eventwire.gazetteer import Gazetteer
+from eventwire.places import PlaceFinder, evaluate_geowebnews
+from eventwire.records import Place
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def finder(tmp_path_factory: pytest.TempPathFactory) -> PlaceFinder:
+    """A finder over the real index, built once per session."""
+    path = tmp_path_factory.mktemp("places") / "gazetteer.sqlite"
+    return PlaceFinder(Gazetteer.open(path))
+
+
+def _find(finder: PlaceFinder, text: str) -> dict[str, Place]:
+    return {p.text: p for p in finder.find(nlp.parse(text))}
+
+
+def test_offsets_index_the_text(finder: PlaceFinder) -> None:
+    text = "Russian forces shelled Kharkiv overnight, officials in Kyiv said."
+    doc = nlp.parse(text)
+    for place in finder.find(doc):
+        assert text[place.start : place.end] == place.text
+
+
+def test_places_mislabelled_by_spacy_are_relabelled(finder: PlaceFinder) -> None:
+    text = (
+        "Ukrainian troops entered Hoptivka and Kreminna on Sunday. "
+        "Shelling was also reported near Balakliya and in Sumy."
+    )
+    found = _find(finder, text)
+    assert found["Hoptivka"].geonames_id == 807105
+    assert found["Kreminna"].admin1 == "Luhansk Oblast"
+    assert found["Balakliya"].geonames_id == 712926
+    assert found["Sumy"].country == "UKR"
+
+
+def test_first_names_and_person_tokens_are_not_places(finder: PlaceFinder) -> None:
+    text = (
+        "Vladimir Putin met his daughters Maria and Katerina in Moscow, "
+        "while Volodymyr Zelensky spoke in Kyiv. Vladimir said nothing."
+    )
+    found = _find(finder, text)
+    assert {"Moscow", "Kyiv"} <= set(found)
+    assert not {"Vladimir", "Maria", "Katerina", "Volodymyr", "Zelensky"} & set(found)
+
+
+def test_common_capitalised_words_are_not_places(finder: PlaceFinder) -> None:
+    text = "Still, the front held. Temporary blackouts hit Odesa. Even so, Consultations began."
+    found = _find(finder, text)
+    assert set(found) == {"Odesa"}
+
+
+def test_demonyms_are_not_places(finder: PlaceFinder) -> None:
+    found = _find(finder, "Russian missiles hit Ukrainian positions near Izium.")
+    assert "Russian" not in found
+    assert "Ukrainian" not in found
+    assert found["Izium"].geonames_id == 707292
+
+
+def test_region_mention_resolves_to_region_with_precision_3(finder: PlaceFinder) -> None:
+    found = _find(finder, "Fighting continued in the Kharkiv region, and shells fell on Kharkiv.")
+    region, city = found["Kharkiv region"], found["Kharkiv"]
+    assert (region.name, region.feature, region.precision) == ("Kharkiv Oblast", "ADM1", 3)
+    assert (city.geonames_id, city.precision) == (706483, 1)
+
+
+def test_coordinated_regions_are_each_a_region(finder: PlaceFinder) -> None:
+    found = _find(finder, "In the Sumy and Poltava regions, power was restored quickly.")
+    assert found["Sumy"].name == "Sumy Oblast"
+    assert found["Poltava"].name == "Poltava Oblast"
+    assert found["Sumy"].precision == found["Poltava"].precision == 3
+
+
+def test_country_gets_precision_3(finder: PlaceFinder) -> None:
+    found = _find(finder, "Ukraine asked Germany for more air defence systems.")
+    assert found["Ukraine"].country == "UKR"
+    assert found["Ukraine"].precision == 3
+    assert found["Germany"].feature == "PCLI"
+
+
+def test_multiword_landmarks_and_seas(finder: PlaceFinder) -> None:
+    text = (
+        "The IAEA is worried about the Zaporizhzhia nuclear power plant. "
+        "Missiles were launched from the Black Sea."
+    )
+    found = _find(finder, text)
+    plant = found["Zaporizhzhia nuclear power plant"]
+    assert plant.feature == "PSN"
+    assert plant.precision == 1
+    assert found["Black Sea"].precision == 3
+
+
+def test_spelling_variant_resolves_with_named_region(finder: PlaceFinder) -> None:
+    found = _find(finder, "Russian soldiers withdrew from Svatov, in Lugansk, officials said.")
+    assert found["Svatov"].geonames_id == 692118
+    assert found["Lugansk"].admin1 == "Luhansk Oblast"
+
+
+def test_regional_context_disambiguates_homonyms(finder: PlaceFinder) -> None:
+    text = (
+        "Ukrainian forces advanced in the Kharkiv region. "
+        "They retook Balakliya, Izyum and Kupiansk within days."
+    )
+    balakliya = _find(finder, text)["Balakliya"]
+    assert balakliya.geonames_id == 712926
+    assert balakliya.admin1 == "Kharkiv Oblast"
+
+
+def test_unresolvable_place_entities_are_kept(finder: PlaceFinder) -> None:
+    text = "Officials in Zlorbistan and Kyiv denied the report."
+    doc = nlp.parse(text)
+    places = finder.find(doc)
+    labelled = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC"}}
+    unresolved = [p for p in places if p.name is None]
+    # Whatever spaCy calls a place is never dropped, resolved or not.
+    assert labelled <= {p.text for p in places}
+    assert all(p.precision is None and p.lat is None for p in unresolved)
+
+
+@pytest.mark.slow
+def test_evaluate_geowebnews_reports_recall_and_accuracy(finder: PlaceFinder) -> None:
+    path = SHARED / "data" / "geowebnews" / "GWN.xml"
+    if not path.exists():
+        pytest.skip("../shared/data/geowebnews/GWN.xml is absent (dev data, not in the repo)")
+    result = evaluate_geowebnews(path, finder.gazetteer)
+    assert result["gold_literal_with_coordinates"] > 500
+    assert result["recall"] > 0.5
+    assert result["accuracy_at_161km"] > 0.4
