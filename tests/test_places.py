@@ -15,10 +15,9 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 @pytest.fixture(scope="session")
-def finder(tmp_path_factory: pytest.TempPathFactory) -> PlaceFinder:
-    """A finder over the real index, built once per session."""
-    path = tmp_path_factory.mktemp("places") / "gazetteer.sqlite"
-    return PlaceFinder(Gazetteer.open(path))
+def finder(gazetteer: Gazetteer) -> PlaceFinder:
+    """A finder over the real index (conftest builds it once)."""
+    return PlaceFinder(gazetteer)
 
 
 def _find(finder: PlaceFinder, text: str) -> dict[str, Place]:

@@ -1,0 +1,5 @@
+"""``python -m eventwire``: the same command as ``eventwire``."""
+
+from eventwire.cli import main
+
+main()
