@@ -37,7 +37,8 @@ def test_every_verb_has_help(verb: str) -> None:
     assert result.returncode == 0
     assert "Usage:" in result.stdout
     if verb != "ingest":
-        assert "--format" in result.stdout and "-o, --output" in result.stdout
+        assert "--format" in result.stdout
+        assert "-o, --output" in result.stdout
 
 
 def test_extract_writes_valid_records_for_the_example() -> None:
@@ -61,8 +62,18 @@ def test_extract_reads_stdin_and_raw_keeps_offsets_on_the_input() -> None:
 
 def test_extract_csv_acled_profile_and_geojson(tmp_path: Path) -> None:
     out = tmp_path / "events.csv"
-    result = run("extract", str(EXAMPLE), "--published", "2022-09-12", "--format", "csv",
-                 "--profile", "acled", "-o", str(out))
+    result = run(
+        "extract",
+        str(EXAMPLE),
+        "--published",
+        "2022-09-12",
+        "--format",
+        "csv",
+        "--profile",
+        "acled",
+        "-o",
+        str(out),
+    )
     assert result.returncode == 0, result.stderr
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -71,7 +82,8 @@ def test_extract_csv_acled_profile_and_geojson(tmp_path: Path) -> None:
     geo = run("extract", str(EXAMPLE), "--published", "2022-09-12", "--format", "geojson")
     assert geo.returncode == 0, geo.stderr
     collection = json.loads(geo.stdout)
-    assert collection["type"] == "FeatureCollection" and collection["features"]
+    assert collection["type"] == "FeatureCollection"
+    assert collection["features"]
 
 
 def test_bad_inputs_are_reported_and_the_rest_processed(tmp_path: Path) -> None:
@@ -79,21 +91,25 @@ def test_bad_inputs_are_reported_and_the_rest_processed(tmp_path: Path) -> None:
     good.write_text("Russian forces shelled Kupiansk on Saturday.\n", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
-    (tmp_path / "latin1.txt").write_bytes("Les forces russes ont bombardé Kharkiv.".encode("latin-1"))
+    (tmp_path / "latin1.txt").write_bytes(
+        "Les forces russes ont bombardé Kharkiv.".encode("latin-1")
+    )
     (tmp_path / "feed.xml").write_text("<rss><channel><item>", encoding="utf-8")
     lines = ['{"id": "a", "text": "Russian troops shelled Izium."}', "{not json", '{"id": "c"}']
     (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("extract", str(tmp_path), "--published", "2022-09-12")
     assert result.returncode == 1
     ids = [json.loads(line)["article"]["id"] for line in result.stdout.splitlines()]
-    assert "a" in ids and len(ids) == 3  # good.txt, latin1.txt and record "a"
+    assert "a" in ids
+    assert len(ids) == 3
     err = result.stderr
     assert f"{tmp_path / 'empty.txt'}:1: error E001" in err
     assert f"{tmp_path / 'binary.txt'}:1: error E002" in err
     assert f"{tmp_path / 'latin1.txt'}:1: warning E003" in err
     assert f"{tmp_path / 'batch.jsonl'}:2: error E006" in err
     assert f"{tmp_path / 'batch.jsonl'}:3: error E007" in err
-    assert "feed.xml" in err and "E008" in err
+    assert "feed.xml" in err
+    assert "E008" in err
 
 
 def test_ingest_twice_changes_nothing_then_export(tmp_path: Path) -> None:
@@ -101,7 +117,8 @@ def test_ingest_twice_changes_nothing_then_export(tmp_path: Path) -> None:
     first = run("ingest", str(EXAMPLE), "--published", "2022-09-12", "--db", str(db))
     assert first.returncode == 0, first.stderr
     counts = _counts(db)
-    assert counts["articles"] == 1 and counts["events"] > 0
+    assert counts["articles"] == 1
+    assert counts["events"] > 0
     again = run("ingest", str(EXAMPLE), "--published", "2022-09-12", "--db", str(db))
     assert again.returncode == 0, again.stderr
     assert _counts(db) == counts

@@ -6,7 +6,7 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -160,7 +160,7 @@ class _Report:
         self.errors: list[InputError] = []
         self.articles_seen = 0
         self.events_seen = 0
-        self.err = click.get_text_stream("stderr")
+        self.err = sys.stderr
 
     def articles(
         self, inputs: tuple[str, ...], published: str | None, raw: bool
@@ -221,7 +221,7 @@ def _pipeline(batch_size: int) -> Any:
 
 
 def _write(
-    records: Iterator[Record], out: IO[str], fmt: str, profile: str, report: _Report
+    records: Iterator[Record], out: TextIO, fmt: str, profile: str, report: _Report
 ) -> None:
     from eventwire import export as exp
 
@@ -241,9 +241,9 @@ def _write(
 
 
 @contextlib.contextmanager
-def _open_out(path: str | None) -> Iterator[IO[str]]:
+def _open_out(path: str | None) -> Iterator[TextIO]:
     if path is None:
-        yield click.get_text_stream("stdout")
+        yield sys.stdout
         return
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as fh:

@@ -49,6 +49,14 @@ AERIAL_BIGRAMS = frozenset(
 )
 DRONE_WORDS = frozenset({"drone", "drones", "bayraktar", "uav", "uavs", "shahed", "kamikaze"})
 MISSILE_WORDS = frozenset({"missile", "missiles", "rocket", "rockets", "artillery", "mlrs", "grad"})
+# Weapons of close combat: ACLED codes their use as an armed clash, not shelling.
+FIREARM_WORDS = frozenset(
+    {"rifle", "rifles", "sniper", "snipers", "gunfire", "firefight", "firearms", "machinegun"}
+)
+FIREARM_BIGRAMS = frozenset(
+    {("small", "arms"), ("machine", "guns"), ("machine", "gun"), ("grenade", "launchers"),
+     ("grenade", "launcher"), ("automatic", "weapons"), ("light", "weapons")}
+)  # fmt: skip
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "who", "which", "that", "i"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 # Nouns that are actors when they are a verb's object (others, like "tanks", are not).
@@ -350,7 +358,7 @@ class EventCoder:
             if _mark_at(ctx.marks, p.start) != own_mark:
                 continue  # a place inside a quotation belongs to the quoted words
             prep = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
-            if prep == "from" and trig.plover != "RETREAT":
+            if prep == "from" and trig.plover == "ASSAULT":
                 continue  # "missiles from the Black Sea": where fire came from, not where it hit
             usable.append((p, span, span.root.i in clause))
         chosen = [(p, s) for p, s, inside in usable if inside]
@@ -403,12 +411,17 @@ def _refine(
 ) -> tuple[str | None, str | None, str | None]:
     """Return (mode, ACLED type, ACLED sub-type) refined by weapons and victims in the clause."""
     words = {t.lower_ for t in sent}
-    words |= {
-        "airstrike" for a, b in itertools.pairwise(sent) if (a.lower_, b.lower_) in AERIAL_BIGRAMS
-    }
+    for a, b in itertools.pairwise(sent):
+        pair = (a.lower_, b.lower_)
+        if pair in AERIAL_BIGRAMS:
+            words.add("airstrike")
+        elif pair in FIREARM_BIGRAMS:
+            words.add("firearms")
     mode, acled_type, acled_sub = trig.mode, trig.acled_type, trig.acled_sub
     if trig.plover != "ASSAULT" or acled_type is None:
         return mode, acled_type, acled_sub
+    if words & FIREARM_WORDS and acled_sub == "Shelling/artillery/missile attack":
+        return "firearms", "Battles", "Armed clash"
     if words & DRONE_WORDS:
         mode = "drone"
         if acled_sub in {"Armed clash", "Shelling/artillery/missile attack"}:
@@ -467,7 +480,7 @@ def _set_date(ev: Event, ref: DateRef | None, published: str | None) -> None:
 
 def _claim_for(claims: Sequence[Claim], start: int, end: int) -> Attribution | None:
     for c in claims:
-        if c.start <= start + 2 and end - 2 <= c.end or (start <= c.start and c.end <= end):
+        if (c.start <= start + 2 and end - 2 <= c.end) or (start <= c.start and c.end <= end):
             return c.source
     return None
 
