@@ -220,9 +220,7 @@ def _pipeline(batch_size: int) -> Any:
         raise click.ClickException(str(exc)) from exc
 
 
-def _write(
-    records: Iterator[Record], out: TextIO, fmt: str, profile: str, report: _Report
-) -> None:
+def _write(records: Iterator[Record], out: TextIO, fmt: str, profile: str, report: _Report) -> None:
     from eventwire import export as exp
 
     def counted() -> Iterator[Record]:
