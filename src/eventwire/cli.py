@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,6 +33,12 @@ def input_options(fn: F) -> F:
         "--raw",
         is_flag=True,
         help="Take text inputs verbatim: no cleaning, offsets index the input.",
+    )(fn)
+    fn = click.option(
+        "--workers",
+        default=1,
+        show_default=True,
+        help="Processes, each loading the model once; output order is input order.",
     )(fn)
     return click.option(
         "--batch-size",
@@ -85,6 +92,7 @@ def extract(
     inputs: tuple[str, ...],
     published: str | None,
     raw: bool,
+    workers: int,
     batch_size: int,
     fmt: str,
     output: str | None,
@@ -93,8 +101,7 @@ def extract(
     """Read INPUTS (files, folders, feeds, JSONL, or - for stdin) and write their records."""
     published = _check_date(published)
     report = _Report()
-    pipe = _pipeline(batch_size)
-    records = pipe.process(report.articles(inputs, published, raw))
+    records = _records(report.articles(inputs, published, raw), workers, batch_size)
     with _open_out(output) as out:
         _write(records, out, fmt, profile, report)
     sys.exit(report.finish())
@@ -104,15 +111,19 @@ def extract(
 @input_options
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
 def ingest(
-    inputs: tuple[str, ...], published: str | None, raw: bool, batch_size: int, db: str
+    inputs: tuple[str, ...],
+    published: str | None,
+    raw: bool,
+    workers: int,
+    batch_size: int,
+    db: str,
 ) -> None:
     """Extract INPUTS and store their records in the database (same input twice changes nothing)."""
     from eventwire.store import open_store
 
     published = _check_date(published)
     report = _Report()
-    pipe = _pipeline(batch_size)
-    records = pipe.process(report.articles(inputs, published, raw))
+    records = _records(report.articles(inputs, published, raw), workers, batch_size)
     with open_store(db) as store:
         stats = store.write(report.progress(records), batch_size=batch_size)
         counts = store.counts()
@@ -151,6 +162,34 @@ def export(
             exp.write_csv(store.events(**filters), out, profile=profile)
         else:
             exp.write_geojson(store.events(**filters), out)
+
+
+@main.command()
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of inputs (default: examples/ repeated to about 1 MB).",
+)
+@click.option("--repeat", default=3, show_default=True, help="Timed runs of each side.")
+@click.option("--workers", default=1, show_default=True, help="eventwire processes.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object for machines.")
+@click.option("--no-cold-start", is_flag=True, help="Skip timing a fresh `eventwire extract`.")
+def bench(
+    corpus: Path | None, repeat: int, workers: int, as_json: bool, no_cold_start: bool
+) -> None:
+    """Measure throughput and peak memory against spaCy's own nlp.pipe on the same texts."""
+    from eventwire import bench as bench_mod
+
+    say = None if as_json else (lambda msg: click.echo(msg, err=True))
+    try:
+        result = bench_mod.run(corpus, repeat, workers, not no_cold_start, say).as_dict()
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    for key, value in result.items():
+        click.echo(f"{key:>16}: {value}")
 
 
 class _Report:
@@ -211,9 +250,30 @@ class _Report:
         return 0
 
 
+def _records(articles: Iterator[Article], workers: int, batch_size: int) -> Iterator[Record]:
+    if workers < 1:
+        raise click.BadParameter("--workers must be 1 or more")
+    if workers == 1:
+        return _pipeline(batch_size).process(articles)  # type: ignore[no-any-return]
+    from eventwire.parallel import process_parallel
+
+    _pipeline_ready()
+    return process_parallel(articles, workers, batch_size=batch_size)
+
+
+def _pipeline_ready() -> None:
+    """Build the place index in the parent, so workers do not race to build it."""
+    from eventwire.gazetteer import Gazetteer
+
+    Gazetteer.open()
+
+
 def _pipeline(batch_size: int) -> Any:
+    from eventwire.gazetteer import default_path
     from eventwire.pipeline import Pipeline
 
+    if not default_path().exists():
+        click.echo(f"eventwire: building the place index once at {default_path()} ...", err=True)
     try:
         return Pipeline(batch_size=batch_size)
     except RuntimeError as exc:
