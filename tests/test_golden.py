@@ -29,7 +29,9 @@ def _load(path: Path, pipeline: Pipeline) -> tuple[dict[str, Any], dict[str, Any
 
 
 @pytest.fixture(scope="module", params=GOLDEN, ids=[p.stem for p in GOLDEN])
-def golden(request: pytest.FixtureRequest, pipeline: Pipeline) -> tuple[dict[str, Any], dict[str, Any]]:
+def golden(
+    request: pytest.FixtureRequest, pipeline: Pipeline
+) -> tuple[dict[str, Any], dict[str, Any]]:
     return _load(request.param, pipeline)
 
 
@@ -41,8 +43,16 @@ def _event_matches(ev: dict[str, Any], want: dict[str, Any]) -> bool:
     evidence = [ev["evidence"]["text"], *(e["text"] for e in ev.get("also_evidence", []))]
     if "evidence" in want and not any(want["evidence"] in t for t in evidence):
         return False
-    for key in ("type", "mode", "acled_event_type", "acled_sub_event_type", "date",
-                "date_precision", "negated", "hypothetical"):
+    for key in (
+        "type",
+        "mode",
+        "acled_event_type",
+        "acled_sub_event_type",
+        "date",
+        "date_precision",
+        "negated",
+        "hypothetical",
+    ):
         if key in want and ev[key] != want[key]:
             return False
     checks = {
@@ -114,7 +124,8 @@ def test_quotes(golden: tuple[dict[str, Any], dict[str, Any]]) -> None:
     spec, record = golden
     for want in spec["quotes"]:
         found = [
-            q for q in record["quotes"]
+            q
+            for q in record["quotes"]
             if q["text"].startswith(want.get("startswith", ""))
             and want.get("contains", "") in q["text"]
         ]
