@@ -33,7 +33,9 @@ def _record() -> Record:
         acled_event_type="Battles",
         acled_sub_event_type="Government regains territory",
         actor1=Actor("Russian troops", "Military Forces of Russia", "RUS", "MIL"),
-        location=Location("Svatove", "Svatove", 49.4093, 38.1553, "UKR", "Luhansk Oblast", 692118, 1),
+        location=Location(
+            "Svatove", "Svatove", 49.4093, 38.1553, "UKR", "Luhansk Oblast", 692118, 1
+        ),
         date="2022-09-11", date_text="yesterday", date_precision=1,
         quantities=[Quantity(40, "settlements", "40")],
         attributed_to=Attribution("Kiev", "Government of Ukraine"),
