@@ -148,3 +148,10 @@ def test_example_article_claims_name_their_sources() -> None:
     assert "regional governor Oleg Sinegubov" in sources
     putin = next(c for c in claims if "Kiev uses" in text[c.start : c.end])
     assert putin.source.name == "Vladimir Putin"
+
+
+def test_headline_name_and_colon_is_a_claim_of_that_person() -> None:
+    text = "Oleksiy Reznikov: Ukraine will receive the first tanks in March\n"
+    claims = _claims(text)
+    assert [(c.source.text, c.cue) for c in claims] == [("Oleksiy Reznikov", ":")]
+    assert text[claims[0].start : claims[0].end] == "Ukraine will receive the first tanks in March"

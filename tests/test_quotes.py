@@ -85,7 +85,7 @@ def test_plural_possessive_does_not_close_a_single_quote() -> None:
 def test_direct_quote_speaker_and_cue_after_the_quote() -> None:
     (q,) = _quotes("“We have retaken the village of Hrakove,” Oleg Synehubov said on Sunday.")
     assert q.kind == "direct"
-    assert q.cue == "say"
+    assert q.cue == "said"
     assert q.speaker is not None
     assert q.speaker.text == "Oleg Synehubov"
 
@@ -96,7 +96,7 @@ def test_direct_quote_speaker_before_a_colon_with_channel() -> None:
     )
     assert q.speaker is not None
     assert q.speaker.name == "Mykhailo Podolyak"
-    assert (q.cue, q.channel) == ("write", "Twitter")
+    assert (q.cue, q.channel) == ("writes", "Twitter")
 
 
 def test_headline_style_quote_takes_the_person_before_the_colon() -> None:
@@ -147,7 +147,7 @@ def test_indirect_quote_is_the_complement_clause() -> None:
     (q,) = _quotes("The regional governor said that two civilians were wounded in Kupiansk.")
     assert q.kind == "indirect"
     assert q.text == "two civilians were wounded in Kupiansk"
-    assert q.cue == "say"
+    assert q.cue == "said"
     assert q.speaker is not None
     assert q.speaker.text == "The regional governor"
 
@@ -157,7 +157,7 @@ def test_passive_agent_is_the_speaker() -> None:
     (q,) = _quotes(text, {"Energoatom": "Energoatom"})
     assert q.speaker is not None
     assert q.speaker.text.endswith("Energoatom")
-    assert q.cue == "announce"
+    assert q.cue == "announced"
 
 
 def test_medium_hops_to_who_sent_it() -> None:
@@ -223,3 +223,23 @@ def test_example_article_quotes_have_their_speakers_and_channels() -> None:
     biden = find("too early to talk")
     assert biden.speaker is not None
     assert biden.speaker.name == "Joe Biden"
+
+
+def test_partial_quote_belongs_to_the_subject_of_its_clause() -> None:
+    text = "Kadyrov criticised the ministry for its “shameful and hasty retreat from Lyman”."
+    (q,) = _quotes(text)
+    assert q.speaker is not None
+    assert q.speaker.text == "Kadyrov"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(
+    not (SHARED / "data" / "polnear" / "dev").exists(), reason="../shared PolNeAR dev is absent"
+)
+def test_polnear_dev_slice_stays_above_its_floor() -> None:
+    from eventwire.quotes import evaluate_polnear
+
+    scores = evaluate_polnear(SHARED / "data" / "polnear" / "dev", limit=12)
+    # Floors sit a little under the measured values; lowering one is a deliberate act.
+    assert scores["precision"] >= 0.65
+    assert scores["recall_speech_cues"] >= 0.8

@@ -213,15 +213,22 @@ def _headline(sent: Span) -> list[Frame]:
     if colon is None or colon.i == sent.start or colon.i - sent.start > 8:
         return []
     lead = sent.doc[sent.start : colon.i]
-    if any(t.pos_ in {"VERB", "AUX"} for t in lead) or lead[-1].ent_type_ not in {"PERSON", "ORG"}:
+    if any(t.pos_ in {"VERB", "AUX"} for t in lead):
+        return []
+    # "Zelensky, fury over the UN: ..." is Zelensky's; "The Pentagon: ..." the Pentagon's.
+    people = [e for e in sent.doc.ents if e.label_ == "PERSON" and lead.start <= e.start < lead.end]
+    last = [e for e in sent.doc.ents if e.label_ == "ORG" and e.end == lead.end]
+    if not people and not last:
         return []
     rest = sent.doc[colon.i + 1 : sent.end]
     words = [t for t in rest if not t.is_space and not t.is_punct]
     if len(words) < 2:
         return []
-    # The whole name as NER marked it ("Elizabeth Warren"), not just its last word.
-    ent = next(e for e in sent.doc.ents if e.start <= lead[-1].i < e.end)
-    source = sent.doc[max(ent.start, lead.start) : ent.end]
+    ent = people[0] if people else last[0]
+    start = max(ent.start, lead.start)
+    while start > lead.start and sent.doc[start - 1].pos_ == "PROPN":
+        start -= 1  # a first name or title NER left out ("Oleksiy" before "Reznikov")
+    source = sent.doc[start : ent.end]
     end = words[-1].idx + len(words[-1].text)
     return [Frame(colon, ":", source, words[0].idx, end, False)]
 

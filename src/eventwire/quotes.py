@@ -217,6 +217,15 @@ def _lead_cue(doc: Doc, lo: int, hi: int, entities: Sequence[Entity]) -> _Cue | 
                     first = doc[first.i + 1]
                 cue.start = first.idx
             return cue
+    # A partial quote inside a clause ("Frank cites the union's “...”", "hitting “...”")
+    # belongs to the subject of the clause that carries it, when that names someone.
+    inner = doc[min(hi + 1, len(doc) - 1)]
+    for verb in (t for t in inner.ancestors if _in(t, lo, hi) and t.pos_ in {"VERB", "AUX"}):
+        subj = speech_subject(verb)
+        if subj is not None and (
+            subj.ent_type_ in {"PERSON", "ORG"} or subj.lower_ in {"he", "she"}
+        ):
+            return _Cue(verb, source_phrase(subj))
     # Headline style "Zelensky: 'Now I don't want to negotiate'".
     if lead[-1].text == ":" or (len(lead) > 1 and lead[-2].text == ":"):
         names = [e for e in entities if e.label == "PERSON" and lead.start_char <= e.start]
@@ -232,13 +241,7 @@ def _channel(text: str) -> str | None:
     for pattern, template in _CHANNELS:
         match = pattern.search(text)
         if match:
-            return (
-                template.format(match.group(1))
-                if template
-                else match.group(1).lower()
-                if (match.group(1)[0].islower())
-                else match.group(1)
-            )
+            return template.format(match.group(1)) if template else match.group(1)
     return None
 
 
@@ -300,7 +303,8 @@ def _direct(
     kind = "direct"
     if cue is not None and cue.mention is not None:
         speaker = _speaker(doc, cue.mention, entities, [(s.start, s.end) for s in spans])
-        verb = cue.verb.lemma_.lower() if cue.verb is not None else None
+        # The cue as the text says it ("said", "writes"), as the contract shows it.
+        verb = cue.verb.text.lower() if cue.verb is not None else None
         kind = cue.kind
         start = cue.start if cue.start is not None else start
     else:
@@ -338,7 +342,7 @@ def _indirect(doc: Doc, entities: Sequence[Entity], ranges: list[tuple[int, int]
                 start=frame.start,
                 end=frame.end,
                 speaker=_speaker(doc, frame.source, entities, ranges),
-                cue=frame.lemma,
+                cue=frame.cue.text.lower(),
                 channel=_channel(sent.text),
             )
         )
@@ -351,8 +355,14 @@ def _touches(frame: Frame, ranges: list[tuple[int, int]]) -> bool:
     return any((s <= cue < e) or (frame.start < e and s < frame.end) for s, e in ranges)
 
 
-def _read_brat(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Return (content range, source range) of each attribution in a brat ``.ann`` file."""
+_Range = tuple[int, int]
+_Pred = tuple[_Range, _Range, str]
+# Gold: content, source, the source's resolved name, and whether the cue is a speech cue.
+_Gold = tuple[_Range, _Range, str, bool]
+
+
+def _read_brat(path: Path) -> list[tuple[_Range, _Range, _Range]]:
+    """Return (content, source, cue) ranges of each attribution in a brat ``.ann`` file."""
     spans: dict[str, tuple[int, int]] = {}
     relations: list[dict[str, str]] = []
     for line in path.read_text("utf-8").splitlines():
@@ -367,16 +377,13 @@ def _read_brat(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     gold = []
     for rel in relations:
         if "Content" in rel and "Source" in rel:
-            gold.append((spans[rel["Content"]], spans[rel["Source"]]))
+            cue = spans.get(rel.get("Cue", ""), (-1, -1))
+            gold.append((spans[rel["Content"]], spans[rel["Source"]], cue))
     return gold
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-_Pred = tuple[tuple[int, int], tuple[int, int], str]
-_Gold = tuple[tuple[int, int], tuple[int, int], str]
 
 
 def _entities(doc: Doc) -> list[Entity]:
@@ -407,14 +414,18 @@ def _predictions(doc: Doc, entities: Sequence[Entity]) -> list[_Pred]:
 
 
 def _gold_names(
-    doc: Doc, entities: Sequence[Entity], gold: list[tuple[tuple[int, int], tuple[int, int]]]
+    doc: Doc, entities: Sequence[Entity], gold: list[tuple[_Range, _Range, _Range]]
 ) -> list[_Gold]:
-    """Return the gold attributions with their sources resolved the way speakers are."""
+    """Return the gold attributions with sources resolved the way speakers are."""
     out: list[_Gold] = []
-    for content, source in gold:
+    for content, source, cue in gold:
         span = doc.char_span(source[0], source[1], alignment_mode="expand")
         name = resolve(doc, span, entities) if span is not None and len(span) else None
-        out.append((content, source, name or ""))
+        cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand") if cue[0] >= 0 else None
+        speech = cue_span is not None and any(
+            _speech_verb(t) or t.lower_ == "according" for t in cue_span
+        )
+        out.append((content, source, name or "", speech))
     return out
 
 
@@ -435,7 +446,7 @@ def evaluate_polnear(dev_dir: str | Path, limit: int | None = None) -> dict[str,
     root = Path(dev_dir)
     texts = sorted((root / "text").glob("*.txt"))[:limit]
     anns = sorted((root / "attributions").glob("*.ann"))
-    golds: list[list[tuple[tuple[int, int], tuple[int, int]]]] = []
+    golds: list[list[tuple[_Range, _Range, _Range]]] = []
     bodies: list[str] = []
     for path in texts:
         # Some texts have several annotators' files; the first one (by name) is the gold.
@@ -444,7 +455,7 @@ def evaluate_polnear(dev_dir: str | Path, limit: int | None = None) -> dict[str,
             continue
         golds.append(_read_brat(ann))
         bodies.append(path.read_text("utf-8"))
-    tp_pred = n_pred = tp_gold = n_gold = 0
+    tp_pred = n_pred = tp_gold = n_gold = tp_speech = n_speech = 0
     for doc, gold in zip(parse_many(bodies, batch_size=8), golds, strict=True):
         entities = _entities(doc)
         preds = _predictions(doc, entities)
@@ -452,7 +463,12 @@ def evaluate_polnear(dev_dir: str | Path, limit: int | None = None) -> dict[str,
         n_pred += len(preds)
         n_gold += len(named)
         tp_pred += sum(any(_matches(p, g) for g in named) for p in preds)
-        tp_gold += sum(any(_matches(p, g) for p in preds) for g in named)
+        found = [any(_matches(p, g) for p in preds) for g in named]
+        tp_gold += sum(found)
+        # Recall on speech cues alone (say, tell, according to): PolNeAR also marks beliefs,
+        # wishes and criticism ("wants", "talking about") that quotes do not aim at.
+        n_speech += sum(g[3] for g in named)
+        tp_speech += sum(hit and g[3] for hit, g in zip(found, named, strict=True))
     precision = tp_pred / n_pred if n_pred else 0.0
     recall = tp_gold / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -460,7 +476,9 @@ def evaluate_polnear(dev_dir: str | Path, limit: int | None = None) -> dict[str,
         "precision": round(precision, 4),
         "recall": round(recall, 4),
         "f1": round(f1, 4),
+        "recall_speech_cues": round(tp_speech / n_speech, 4) if n_speech else 0.0,
         "texts": float(len(bodies)),
         "predicted": float(n_pred),
         "gold": float(n_gold),
+        "gold_speech_cues": float(n_speech),
     }

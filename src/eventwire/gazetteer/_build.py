@@ -161,17 +161,34 @@ def _places() -> Iterator[_Place]:
     }
 
     aliases: dict[str, list[str]] = defaultdict(list)
+    points: dict[str, tuple[float, float]] = {}
     for row in _read_csv("country_aliases.csv"):
         aliases[row["iso3"]] += [a for a in row["alias"].split("|") if a]
+        if row.get("lat") and row.get("lon"):
+            points[row["iso3"]] = (float(row["lat"]), float(row["lon"]))
     for iso2, c in countries.items():
         cap_id = capital_of.get(iso2)
-        if cap_id is None:
+        point = points.get(c["iso3"])
+        if point is not None:
+            source = "GeoNames countries (point: GeoNames country point)"
+        elif cap_id is not None:
+            # Without a curated point the capital stands in: inside the country at least.
+            cap = cities[str(cap_id)]
+            point = (cap["latitude"], cap["longitude"])
+            source = "GeoNames countries (point: capital)"
+        else:
             continue
-        cap = cities[str(cap_id)]
         names = [c["name"], *aliases[c["iso3"]]]
         yield _Place(
-            c["geonameid"], c["name"], cap["latitude"], cap["longitude"], c["iso3"], None,
-            "PCLI", int(c["population"] or 0), "GeoNames countries (point: capital)", 3, names,
+            c["geonameid"], c["name"], point[0], point[1], c["iso3"], None,
+            "PCLI", int(c["population"] or 0), source, 3, names,
+        )  # fmt: skip
+
+    for cont in _load_json("continents.json").values():
+        yield _Place(
+            int(cont["geonameId"]), cont["name"], float(cont["lat"]), float(cont["lng"]), None,
+            None, "CONT", int(cont.get("population") or 0), "GeoNames continents", 3,
+            [cont["name"]],
         )  # fmt: skip
 
     for (iso2, code), row in admin1.items():
