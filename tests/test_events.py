@@ -179,3 +179,55 @@ def test_acled_types(text: str, acled: tuple[str, str]) -> None:
 
 def test_sentences_without_triggers_give_no_event() -> None:
     assert code("The weather in Kyiv was mild and the shops were open.") == []
+
+
+def test_events_small_arms_fire_on_a_civilian_car_is_an_attack_on_civilians() -> None:
+    (ev,) = code("On 5 April 2022, Russian soldiers opened fire on a civilian car in Kupiansk.")
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == (
+        "Violence against civilians",
+        "Attack",
+    )
+    assert ev.mode == "firearms"
+
+
+def test_events_downed_helicopter_is_shelling_and_downed_missile_is_disrupted() -> None:
+    (heli,) = code("Ukrainian forces shot down a Russian Mi-8 helicopter near Izium.")
+    (missile,) = code("Ukrainian air defence shot down two Russian cruise missiles over Kyiv.")
+    assert heli.acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert missile.acled_sub_event_type == "Disrupted weapons use"
+
+
+def test_events_exchange_of_fire_over_two_sentences_is_one_armed_clash() -> None:
+    evs = code("Russian forces shelled Avdiivka. Ukrainian forces responded with fire.")
+    coded = [e for e in evs if e.acled_event_type]
+    assert len(coded) == 1
+    assert coded[0].acled_sub_event_type == "Armed clash"
+    assert coded[0].location is not None
+    assert coded[0].location.name == "Avdiivka"
+    assert coded[0].also_evidence
+
+
+def test_events_recapture_without_a_fight_is_a_non_violent_transfer() -> None:
+    (ev,) = code("Ukrainian forces retook Kupiansk without a fight.")
+    assert ev.acled_sub_event_type == "Non-violent transfer of territory"
+
+
+def test_events_failed_capture_is_negated_and_captured_tanks_are_no_territory() -> None:
+    (failed,) = code("Russian forces failed to capture Izium.")
+    assert failed.negated
+    evs = code("Ukrainian forces captured two Russian tanks near Balakliia.")
+    assert all(e.acled_sub_event_type not in {"Government regains territory",
+               "Non-state actor overtakes territory"} for e in evs)  # fmt: skip
+
+
+def test_events_launched_offensive_is_coded_by_the_offensive() -> None:
+    (ev,) = code("Russian forces launched an offensive against Ukrainian units near Izium.")
+    assert ev.acled_sub_event_type == "Armed clash"
+
+
+def test_events_promised_aid_is_also_an_agreement_and_a_stated_blockade_a_threat() -> None:
+    aid = code("Germany will provide food aid to Kyiv.")
+    assert {"AID", "AGREE"} <= {e.type for e in aid}
+    assert any(e.type == "AID" and e.hypothetical for e in aid)
+    threat = code("Russia said it would impose a blockade on Kyiv.")
+    assert "THREATEN" in {e.type for e in threat}

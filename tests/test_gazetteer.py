@@ -156,3 +156,26 @@ def test_lookup_is_cached_and_fast(gazetteer: Gazetteer) -> None:
         gazetteer.lookup("Kharkov")
     per_call = (time.perf_counter() - start) / 10_000
     assert per_call < 50e-6
+
+
+def test_countries_carry_their_own_point_not_the_capital(gazetteer: Gazetteer) -> None:
+    usa = gazetteer.lookup_country("United States")[0]
+    assert usa.source.endswith("(point: GeoNames country point)")
+    # The capital (Washington, 77 W) would put the whole country on the east coast.
+    assert -105 < usa.lon < -90
+
+
+def test_continents_and_oceans_are_indexed(gazetteer: Gazetteer) -> None:
+    assert any(c.feature == "CONT" for c in gazetteer.lookup("Africa", fuzzy=False))
+    assert any(c.feature == "OCN" for c in gazetteer.lookup("Atlantic", fuzzy=False))
+
+
+def test_constituent_countries_of_the_uk_are_regions(gazetteer: Gazetteer) -> None:
+    wales = gazetteer.lookup_admin1("Wales")
+    assert wales
+    assert wales[0].country == "GBR"
+
+
+def test_lookup_variants_returns_only_folded_matches(gazetteer: Gazetteer) -> None:
+    assert all(c.match == 2 for c in gazetteer.lookup_variants("Zaporizhia"))
+    assert gazetteer.lookup_variants("Kyi") == []

@@ -135,3 +135,79 @@ def test_evaluate_geowebnews_reports_recall_and_accuracy(finder: PlaceFinder) ->
     assert result["gold_literal_with_coordinates"] > 500
     assert result["recall"] > 0.5
     assert result["accuracy_at_161km"] > 0.4
+
+
+def test_town_comma_region_constrains_the_town(finder: PlaceFinder) -> None:
+    found = _find(finder, "On 3 April, Russian forces shelled Barvinkove, Kharkiv. No casualties.")
+    assert found["Barvinkove"].admin1 == "Kharkiv Oblast"
+    assert found["Barvinkove"].precision == 1
+    region = found["Kharkiv"]
+    assert (region.name, region.feature, region.precision) == ("Kharkiv Oblast", "ADM1", 3)
+
+
+def test_town_outside_the_named_region_stays_unresolved(finder: PlaceFinder) -> None:
+    # The index knows Mahdalynivka only in Dnipropetrovsk Oblast: not the one meant here.
+    found = _find(finder, "On 2 April, Russian forces shelled Mahdalynivka, Zaporizhia.")
+    assert found["Mahdalynivka"].name is None
+    assert found["Mahdalynivka"].lat is None
+    assert found["Zaporizhia"].name == "Zaporizhzhia Oblast"
+
+
+def test_unknown_village_before_a_region_is_reported_unresolved(finder: PlaceFinder) -> None:
+    found = _find(
+        finder, "On 9 April, Russian forces carried out air strikes at Zorbivka, Luhansk."
+    )
+    assert "Zorbivka" in found
+    assert found["Zorbivka"].name is None
+    assert found["Luhansk"].name == "Luhansk Oblast"
+
+
+def test_a_list_of_cities_is_not_town_and_region(finder: PlaceFinder) -> None:
+    found = _find(finder, "Missiles hit Kyiv, Kharkiv and Odesa overnight.")
+    assert found["Kyiv"].geonames_id == 703448
+    assert found["Kharkiv"].geonames_id == 706483
+    assert found["Odesa"].feature == "PPLA"
+
+
+def test_distant_loose_spelling_loses_to_context(finder: PlaceFinder) -> None:
+    text = "Russian forces fired artillery at Liutivka, Kharkiv, and at Izium in Ukraine."
+    found = _find(finder, text)
+    assert found["Liutivka"].country in {None, "UKR"}
+
+
+def test_weapon_names_and_city_districts_are_not_distant_towns(finder: PlaceFinder) -> None:
+    text = "Russian forces shelled the Shevchenkivskyi district of Kharkiv with Uragan rockets."
+    found = _find(finder, text)
+    assert "Uragan" not in found
+    district = found.get("Shevchenkivskyi district")
+    assert district is None or district.name is None or district.admin1 == "Kharkiv Oblast"
+    assert found["Kharkiv"].geonames_id == 706483
+
+
+def test_big_cities_win_over_homonym_villages(finder: PlaceFinder) -> None:
+    found = _find(finder, "Flights from Toronto and London were delayed, officials in Boston said.")
+    assert found["Toronto"].country == "CAN"
+    assert found["London"].country == "GBR"
+    assert found["Boston"].admin1 == "Massachusetts"
+
+
+def test_old_names_of_other_cities_lose_to_the_towns_that_bear_them(finder: PlaceFinder) -> None:
+    found = _find(finder, "The convoy left Salisbury in Wiltshire, England, at dawn.")
+    assert found["Salisbury"].country == "GBR"
+
+
+def test_countries_and_continents_get_their_own_point(finder: PlaceFinder) -> None:
+    found = _find(finder, "Aid from Europe reached Syria and Russia by sea.")
+    assert found["Europe"].feature == "CONT"
+    syria, russia = found["Syria"], found["Russia"]
+    assert (syria.precision, russia.precision) == (3, 3)
+    # The country's own point, not its capital (Moscow lies at 37.6 E).
+    assert russia.lon is not None
+    assert russia.lon > 60
+
+
+def test_building_named_after_a_town_is_placed_near_it(finder: PlaceFinder) -> None:
+    found = _find(finder, "Mass was held at the Manila Cathedral on Sunday.")
+    cathedral = next(p for t, p in found.items() if "Cathedral" in t)
+    assert cathedral.name == "Manila"
+    assert cathedral.precision == 2

@@ -243,3 +243,22 @@ def test_polnear_dev_slice_stays_above_its_floor() -> None:
     # Floors sit a little under the measured values; lowering one is a deliberate act.
     assert scores["precision"] >= 0.65
     assert scores["recall_speech_cues"] >= 0.8
+
+
+def test_block_quote_takes_the_speaker_of_the_paragraph_ending_in_a_colon() -> None:
+    text = (
+        "The governor of the region said on Telegram:\n"
+        "“The city is under fire again. Stay in the shelters.”\nThe army moved on."
+    )
+    (q,) = _quotes(text)
+    assert q.speaker is not None
+    assert q.speaker.text == "The governor of the region"
+    assert q.cue == "said"
+
+
+def test_partial_quote_under_a_cue_verb_belongs_to_its_subject_not_the_nearest_one() -> None:
+    text = "Kadyrov praised General Lapin, who held Lyman for a month, as “a true hero of Russia”."
+    (q,) = _quotes(text)
+    assert q.speaker is not None
+    assert q.speaker.text == "Kadyrov"
+    assert q.cue == "praised"

@@ -3,45 +3,33 @@
 The dependency parse finds a cue (a speech or claim verb, or "according to") and the
 source phrase attached to it; the claim covers the cue's complement clause or, for adverbial
 cues ("as reported by X", "according to X"), the clause they modify. Speaker resolution
-(pronouns, "the Ukrainian leader") lives here too, because quotes and claims share it.
+(pronouns, "the Ukrainian leader") lives in ``speakers``, shared with quotes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Attribution, Entity
+from eventwire.speakers import lexicon, resolve
 
-__all__ = ["Claim", "claim_for", "find_claims"]
+__all__ = ["Claim", "can_hold_views", "claim_for", "find_claims", "lexicon", "resolve"]
 
-_PRONOUNS = {"he", "she", "him", "her"}
-_FIRST_PERSON = {"i", "we", "you", "me", "us"}
+_FIRST_PERSON = {"you", "me", "us"}
 # Subjects that never name a source ("this was announced by X": the source is X).
 _NON_SOURCES = {"this", "that", "it", "which", "what", "there", "who"}
-# A person named as the object of these is a place or a target, not a likely speaker.
-_LOCATIVE = {"in", "at", "near", "from", "to", "into", "towards", "toward", "around", "outside"}
-_DEMONYMS = {
-    "ukrainian": "UKR",
-    "russian": "RUS",
-    "chechen": "RUS",
-    "american": "USA",
-    "us": "USA",
-    "u.s.": "USA",
-    "french": "FRA",
-    "german": "DEU",
-    "british": "GBR",
-    "belarusian": "BLR",
-    "polish": "POL",
-    "chinese": "CHN",
-    "turkish": "TUR",
-    "israeli": "ISR",
-    "iranian": "IRN",
-}
+# Dependents that carry what a stance verb is about ("wants X", "hopes for X", "plans to X").
+# Shares of people ("half of voters", "56 percent") hold views in polls.
+_HOLDER_ENTS = {"PERSON", "ORG", "NORP", "GPE", "CARDINAL", "PERCENT"}
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ic")
+# Prepositions that carry what a noun cue is about ("call for", "criticism of", "views on").
+_NOUN_PREPS = {"for", "of", "on", "about", "against", "to", "over", "that"}
+# Forms the small English model lemmatises wrongly ("hopes" -> "hop").
+_MISLEMMAS = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+_OBJECTS = {"dobj", "xcomp", "prep", "attr", "acomp", "oprd", "dative"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,24 +56,6 @@ class Frame:
     end: int
     # True when the content is the cue's complement clause (reported speech proper).
     complement: bool
-
-
-@cache
-def lexicon() -> dict[str, frozenset[str]]:
-    """Return the cue lexicon's sections (speech, claim, medium, role, org_role)."""
-    text = resources.files("eventwire").joinpath("data/cues.txt").read_text("utf-8")
-    sections: dict[str, set[str]] = {}
-    current = ""
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            sections.setdefault(current, set())
-        else:
-            sections.setdefault(current, set()).add(line.lower())
-    return {k: frozenset(v) for k, v in sections.items()}
 
 
 def source_phrase(head: Token) -> Span:
@@ -165,11 +135,38 @@ def _clause_range(head: Token, skip: Token | None = None) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def _object_range(verb: Token) -> tuple[int, int] | None:
+    """Return the char range of what a belief or stance verb is about (its objects), if any."""
+    # "wants a ban on guns", "criticized Clinton over her emails", "talked about the economy":
+    # the content is a noun phrase or an infinitive, not a clause.
+    parts = [c for c in verb.rights if c.dep_ in _OBJECTS]
+    if not parts:
+        return None
+    first = min(p.left_edge.i for p in parts)
+    last = max(p.right_edge for p in parts)
+    while last.is_punct and last.i > first:
+        last = verb.doc[last.i - 1]
+    return verb.doc[first].idx, last.idx + len(last.text)
+
+
 def _sentence_range(tok: Token) -> tuple[int, int]:
     """Return the char range of ``tok``'s sentence, trailing whitespace dropped."""
     sent = tok.sent
     text = sent.text.rstrip()
     return sent.start_char, sent.start_char + len(text)
+
+
+def can_hold_views(subj: Token) -> bool:
+    """Return True when a subject can believe, want or criticise: a person, group or body."""
+    # "the attacks highlight the threat" is no attribution; "officials highlight it" is.
+    if subj.pos_ in {"PROPN", "PRON"} or subj.ent_type_ in _HOLDER_ENTS:
+        return True
+    lex = lexicon()
+    lemma = subj.lemma_.lower()
+    # Agent nouns name people: "pollster", "organizer", "strategist", "participant".
+    if subj.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES) and lemma not in lex["things"]:
+        return True
+    return any(lemma in lex[k] for k in ("role", "org_role", "medium", "people"))
 
 
 def cue_frames(doc: Doc, *, claims: bool = True) -> list[Frame]:
@@ -178,16 +175,21 @@ def cue_frames(doc: Doc, *, claims: bool = True) -> list[Frame]:
     verbs = lex["speech"] | (lex["claim"] if claims else frozenset())
     frames: list[Frame] = [f for sent in doc.sents for f in _headline(sent)] if claims else []
     for tok in doc:
-        lemma = tok.lemma_.lower()
+        lemma = _MISLEMMAS.get(tok.lower_) or tok.lemma_.lower()
         if tok.lower_ == "according" and claims:
             frame = _according(tok)
+            if frame is not None:
+                frames.append(frame)
+            continue
+        if claims and tok.pos_ == "NOUN" and lemma in lex["noun"]:
+            frame = _noun_cue(tok)
             if frame is not None:
                 frames.append(frame)
             continue
         if tok.pos_ != "VERB" or lemma not in verbs:
             continue
         subj = speech_subject(tok)
-        if subj is None:
+        if subj is None or (lemma not in lex["speech"] and not can_hold_views(subj)):
             continue
         source = source_phrase(subj)
         comp = complement(tok)
@@ -196,7 +198,10 @@ def cue_frames(doc: Doc, *, claims: bool = True) -> list[Frame]:
             frames.append(Frame(tok, lemma, source, start, end, True))
         elif claims:
             # "as reported by X" modifies the clause it hangs on; "X told CNN" covers the sentence.
-            if tok.dep_ == "advcl" and tok.head.pos_ in {"VERB", "AUX"}:
+            obj = _object_range(tok) if lemma in lex["claim"] else None
+            if obj is not None:
+                start, end = obj
+            elif tok.dep_ == "advcl" and tok.head.pos_ in {"VERB", "AUX"}:
                 start, end = _clause_range(tok.head, skip=tok)
             else:
                 start, end = _sentence_range(tok)
@@ -218,19 +223,58 @@ def _headline(sent: Span) -> list[Frame]:
     # "Zelensky, fury over the UN: ..." is Zelensky's; "The Pentagon: ..." the Pentagon's.
     people = [e for e in sent.doc.ents if e.label_ == "PERSON" and lead.start <= e.start < lead.end]
     last = [e for e in sent.doc.ents if e.label_ == "ORG" and e.end == lead.end]
-    if not people and not last:
-        return []
     rest = sent.doc[colon.i + 1 : sent.end]
     words = [t for t in rest if not t.is_space and not t.is_punct]
     if len(words) < 2:
         return []
-    ent = people[0] if people else last[0]
+    if people or last:
+        ent = people[0] if people else last[0]
+    else:
+        # A title-case headline lead the tagger did not take as a name ("Trump: ...", "Poll: ...").
+        named = _title_lead(lead)
+        if named is None:
+            return []
+        return [Frame(colon, ":", named, words[0].idx, words[-1].idx + len(words[-1].text), False)]
     start = max(ent.start, lead.start)
     while start > lead.start and sent.doc[start - 1].pos_ == "PROPN":
         start -= 1  # a first name or title NER left out ("Oleksiy" before "Reznikov")
     source = sent.doc[start : ent.end]
     end = words[-1].idx + len(words[-1].text)
     return [Frame(colon, ":", source, words[0].idx, end, False)]
+
+
+def _title_lead(lead: Span) -> Span | None:
+    """Return a short title-case name that opens a paragraph before a colon, if ``lead`` is one."""
+    doc = lead.doc
+    at_paragraph = (
+        lead.start == 0 or "\n" in doc[lead.start - 1].whitespace_ + doc[lead.start - 1].text
+    )
+    words = [t for t in lead if not t.is_space]
+    if not at_paragraph or not words or len(words) > 4:
+        return None
+    if not all(t.text[:1].isupper() or t.is_punct for t in words) or words[-1].is_punct:
+        return None
+    return doc[words[0].i : words[-1].i + 1]
+
+
+def _noun_cue(tok: Token) -> Frame | None:
+    """Return the frame of a noun cue with a possessive source ("Kyiv's claim that ...")."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    # "its" and "my" rarely name a speaker in news ("its position", "my view").
+    if owner is None or owner.lower_ in {"its", "my", "our", "your"}:
+        return None
+    parts = [c for c in tok.rights if c.dep_ in {"acl", "ccomp", "prep", "relcl"}]
+    parts = [c for c in parts if c.dep_ != "prep" or c.lower_ in _NOUN_PREPS]
+    if parts:
+        start, end = _clause_range(parts[0])
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lower_ == "view":
+        prep = tok.head  # "in X's view, ...": the clause the phrase modifies
+        if prep.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        start, end = _clause_range(prep.head, skip=prep)
+    else:
+        return None
+    return Frame(tok, tok.lemma_.lower(), source_phrase(owner), start, end, False)
 
 
 def _according(tok: Token) -> Frame | None:
@@ -249,93 +293,6 @@ def _according(tok: Token) -> Frame | None:
     else:
         start, end = _clause_range(head, skip=tok)
     return Frame(tok, "according to", source, start, end, False)
-
-
-def _overlapping(span: Span, entities: Sequence[Entity]) -> Entity | None:
-    """Return the best entity inside ``span`` (persons first, then organisations)."""
-    hits = [e for e in entities if e.start < span.end_char and span.start_char < e.end]
-    rank = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
-    hits.sort(key=lambda e: (rank.get(e.label, 4), -(e.end - e.start)))
-    return hits[0] if hits else None
-
-
-def _person_context(doc: Doc, ent: Entity) -> set[str]:
-    """Return lower-cased words around a person mention (titles, appositions, organisations)."""
-    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-    if span is None:
-        return set()
-    lo = max(span.sent.start, span.start - 4)
-    hi = min(span.sent.end, span.end + 8)
-    words = {t.lower_ for t in doc[lo : span.start]}
-    # Appositions: "Rafael Grossi, director general of the IAEA".
-    if span.end < len(doc) and doc[span.end].text == ",":
-        words |= {t.lower_ for t in doc[span.end : hi]}
-    return words
-
-
-def _is_place_like(doc: Doc, ent: Entity) -> bool:
-    """Return True for a PERSON mention that sits where places go ("in Kiev", "from Sumy")."""
-    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-    if span is None:
-        return True
-    root = span.root
-    if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ == "NOUN":
-        return True  # "the Zaporizhzhia nuclear power plant": a modifier, not a person
-    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
-
-
-def _is_subject(doc: Doc, ent: Entity) -> bool:
-    """Return True when the entity is the subject of its clause (a likely antecedent)."""
-    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
-
-
-def resolve(
-    doc: Doc, mention: Span, entities: Sequence[Entity], quotes: Sequence[tuple[int, int]] = ()
-) -> str | None:
-    """Return the canonical name a speaker mention refers to (entity, pronoun, description)."""
-    head = mention.root
-    # Only an entity holding the phrase's head names it: "the Russian leader" is no NORP.
-    hit = _overlapping(mention[head.i - mention.start : head.i - mention.start + 1], entities)
-    if hit is None and mention[-1].pos_ == "PROPN":
-        hit = _overlapping(mention[-1:], entities)  # "the agency Enerhoatom"
-    if hit is not None and hit.label in {"PERSON", "ORG", "NORP"}:
-        return hit.name or hit.text
-    lex = lexicon()
-    words = {t.lower_ for t in mention}
-    is_pronoun = len(mention) == 1 and head.lower_ in _PRONOUNS
-    # A description is a common noun ("the agency"); "the Kiev General Staff" is a name.
-    is_desc = head.pos_ == "NOUN" and not any(t.pos_ == "PROPN" for t in mention)
-    is_person_desc = is_desc and head.lemma_.lower() in lex["role"]
-    is_org_desc = is_desc and head.lemma_.lower() in lex["org_role"]
-    if not (is_pronoun or is_person_desc or is_org_desc) or hit is not None:
-        return hit.name or hit.text if hit is not None else None
-    labels = {"ORG", "NORP"} if is_org_desc else {"PERSON"}
-    country = next((_DEMONYMS[w] for w in words if w in _DEMONYMS), None)
-    chosen: Entity | None = None
-    chosen_key = (False, -1)
-    for ent in entities:
-        if ent.label not in labels or ent.end > mention.start_char:
-            continue
-        if any(qs <= ent.start < qe for qs, qe in quotes) or _is_place_like(doc, ent):
-            continue
-        if is_person_desc:
-            # Descriptions filter out who cannot be meant; among the rest the latest wins.
-            context = _person_context(doc, ent)
-            known = ent.country or next((_DEMONYMS[w] for w in context if w in _DEMONYMS), None)
-            if country and known and known != country:
-                continue
-            roles = context & lex["role"]
-            if roles and head.lower_ not in roles:
-                continue  # an "adviser" is not "the leader"
-        # A subject pronoun prefers an earlier subject (centering); then the latest mention.
-        near = mention.start_char - ent.end < 400
-        key = (is_pronoun and near and _is_subject(doc, ent), ent.start)
-        if chosen is None or key > chosen_key:
-            chosen, chosen_key = ent, key
-    if chosen is None:
-        return None
-    return chosen.name or chosen.text
 
 
 def find_claims(doc: Doc, entities: Sequence[Entity]) -> list[Claim]:

@@ -317,3 +317,92 @@ def _check_date(value: str | None) -> str | None:
         return date.fromisoformat(value).isoformat()
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2022-09-12") from None
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option(
+    "-o",
+    "--output",
+    default="report.html",
+    show_default=True,
+    type=click.Path(dir_okay=False, writable=True),
+    help="The HTML file to write.",
+)
+@click.option("--since", metavar="YYYY-MM-DD", help="Only events on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only events on or before this date.")
+@click.option("--type", "types", multiple=True, help="Only these PLOVER types (repeatable).")
+@click.option(
+    "--region",
+    "regions",
+    multiple=True,
+    help="Only events in this admin1 region or ISO3 country (repeatable).",
+)
+@click.option("--title", help="Title at the top of the report.")
+def report(
+    db: str,
+    output: str,
+    since: str | None,
+    until: str | None,
+    types: tuple[str, ...],
+    regions: tuple[str, ...],
+    title: str | None,
+) -> None:
+    """Write a self-contained HTML situation report (map, timeline, tables) that opens offline."""
+    from eventwire.report import ReportFilters, write_report
+    from eventwire.store import StoreError, open_store
+
+    if not Path(db).exists():
+        raise click.UsageError(f"database {db} does not exist: run `eventwire ingest` first")
+    filters = ReportFilters(
+        since=_check_date(since),
+        until=_check_date(until),
+        types=tuple(t.upper() for t in types),
+        regions=regions,
+    )
+    try:
+        with open_store(db) as store:
+            meta = write_report(store, output, filters, title=title)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"eventwire: wrote {output}: {meta['events']} events from {meta['articles']} articles, "
+        f"{meta['unlocated']} not placed",
+        err=True,
+    )
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--ingest-token",
+    envvar="EVENTWIRE_INGEST_TOKEN",
+    help="Turn POST /api/ingest on for clients sending this bearer token "
+    "(or set EVENTWIRE_INGEST_TOKEN).",
+)
+@click.option(
+    "--max-body",
+    default=2 * 1024 * 1024,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Largest ingest body in bytes.",
+)
+def serve(db: str, host: str, port: int, ingest_token: str | None, max_body: int) -> None:
+    """Serve the live map, timeline and JSON API over the database (extra [web])."""
+    try:
+        import uvicorn
+
+        from eventwire.web import create_app
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the web app needs the [web] extra ({exc.name} is missing): "
+            "pip install 'eventwire[web]'"
+        ) from exc
+    if not Path(db).exists():
+        raise click.UsageError(f"database {db} does not exist: run `eventwire ingest` first")
+    app = create_app(db, ingest_token=ingest_token or None, max_body=max_body)
+    state = "on (token set)" if ingest_token else "off (no token)"
+    click.echo(f"eventwire: serving {db} at http://{host}:{port}/ ; ingest {state}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -4,12 +4,17 @@ ACLED dev: each ``notes`` text is one article with ``event_date`` as its publica
 record's main event is compared with the row's human coding. Rows are split by a hash of their
 ACLED id into a tuning part and a held-out part (one in five), so figures on the held-out part
 are honest as long as nobody tunes on it.
+
+PLOVER gold standard: each example sentence is one article; a sentence is right when any of
+its non-negated predicted event types is the gold category (old category names mapped to the
+2021 ones). The same hash split by record id keeps a held-out part.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import math
 from collections import Counter
 from collections.abc import Iterator
@@ -125,3 +130,49 @@ def _acled_country(actor: str) -> str | None:
         if word in actor:
             return iso3
     return None
+
+
+# PLOVER 2016 category names that the 2021 ontology renamed or folded into another.
+PLOVER_RENAMES = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+
+
+def plover_rows(path: Path, split: str = "heldout") -> list[dict[str, Any]]:
+    """Return the PLOVER gold records of one split, without the DOCUMENT header."""
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        r
+        for r in records
+        if r.get("event") != "DOCUMENT"
+        and r.get("text")
+        and (split == "all" or split_of(r["id"]) == split)
+    ]
+
+
+def evaluate_plover(
+    path: Path, split: str = "heldout", pipeline: Pipeline | None = None
+) -> dict[str, Any]:
+    """Return category accuracy of eventwire's PLOVER typing on the gold-standard sentences."""
+    pipe = pipeline or Pipeline()
+    rows = plover_rows(path, split)
+    articles = (Article(id=stable_id(r["id"]), text=r["text"]) for r in rows)
+    right = 0
+    confusion = Counter[tuple[str, str]]()
+    for row, record in zip(rows, pipe.process(articles), strict=True):
+        gold = PLOVER_RENAMES.get(row["event"], row["event"])
+        predicted = {e.type for e in record.events if not e.negated}
+        right += gold in predicted
+        if gold not in predicted:
+            confusion[(gold, ",".join(sorted(predicted)) or "-")] += 1
+    return {
+        "split": split,
+        "rows": len(rows),
+        "accuracy": right / max(len(rows), 1),
+        "top_confusions": [
+            {"gold": g, "predicted": p, "count": c} for (g, p), c in confusion.most_common(12)
+        ],
+    }

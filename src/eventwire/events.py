@@ -12,17 +12,13 @@ evidence spans.
 
 from __future__ import annotations
 
-import csv
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire import syntax
+from eventwire import acled, syntax
 from eventwire.actors import ActorResolver
 from eventwire.dates import DateRef, find_dates
 from eventwire.quantities import count_near, find_quantities
@@ -38,25 +34,23 @@ from eventwire.records import (
     Quote,
     stable_id,
 )
+from eventwire.restatements import merge
+from eventwire.triggers import (
+    ARMED,
+    FIRE_HEADS,
+    LEMMA_FIXES,
+    LIGHT_VERBS,
+    SEIZE_VERBS,
+    SMALL_ARMS,
+    TAKE_VERBS,
+    Trigger,
+    has_target,
+    lexicon,
+    takes_ground,
+    takes_spoils,
+)
 
 NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "towards", "toward", "area"})
-AERIAL_WORDS = frozenset(
-    {"aircraft", "jet", "jets", "helicopter", "helicopters", "airstrike", "airstrikes",
-     "warplanes", "bomber", "bombers", "aviation"}
-)  # fmt: skip
-AERIAL_BIGRAMS = frozenset(
-    {("air", "strike"), ("air", "strikes"), ("air", "force"), ("air", "raid"), ("air", "raids")}
-)
-DRONE_WORDS = frozenset({"drone", "drones", "bayraktar", "uav", "uavs", "shahed", "kamikaze"})
-MISSILE_WORDS = frozenset({"missile", "missiles", "rocket", "rockets", "artillery", "mlrs", "grad"})
-# Weapons of close combat: ACLED codes their use as an armed clash, not shelling.
-FIREARM_WORDS = frozenset(
-    {"rifle", "rifles", "sniper", "snipers", "gunfire", "firefight", "firearms", "machinegun"}
-)
-FIREARM_BIGRAMS = frozenset(
-    {("small", "arms"), ("machine", "guns"), ("machine", "gun"), ("grenade", "launchers"),
-     ("grenade", "launcher"), ("automatic", "weapons"), ("light", "weapons")}
-)  # fmt: skip
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "who", "which", "that", "i"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 # Nouns that are actors when they are a verb's object (others, like "tanks", are not).
@@ -64,8 +58,6 @@ PERSON_LIKE = frozenset(
     {"civilians", "people", "residents", "soldiers", "troops", "forces", "army", "protesters"}
 )
 VIOLENT = frozenset({"ASSAULT", "COERCE", "RETREAT"})
-SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-TERRITORY_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 class Claim(Protocol):
@@ -77,33 +69,6 @@ class Claim(Protocol):
     def end(self) -> int: ...
     @property
     def source(self) -> Attribution: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """One lexicon entry: a lemma (with part of speech) and the codes it gives."""
-
-    plover: str
-    mode: str | None
-    acled_type: str | None
-    acled_sub: str | None
-    needs: str | None  # the sector actor1 must have for the word to count ("reach": MIL)
-
-
-@cache
-def lexicon() -> dict[tuple[str, str], Trigger]:
-    """Return the trigger lexicon keyed by (lemma, coarse POS)."""
-    text = resources.files("eventwire.data").joinpath("event_lexicon.csv").read_text("utf-8")
-    out: dict[tuple[str, str], Trigger] = {}
-    for row in csv.DictReader(text.splitlines()):
-        out[(row["trigger"], row["pos"])] = Trigger(
-            row["plover"],
-            row["mode"] or None,
-            row["acled_event_type"] or None,
-            row["acled_sub_event_type"] or None,
-            row.get("needs") or None,
-        )
-    return out
 
 
 @dataclass(slots=True)
@@ -165,7 +130,7 @@ class EventCoder:
                 if ev.actor1 is not None and ev.actor1.name:
                     ctx.prev_actor = ev.actor1
             self._note_persons(sent, ctx)
-        return _merge(events)
+        return merge(acled.reconcile(events, doc.text))
 
     def _named(self, source: Attribution | None, ctx: _Context) -> Attribution | None:
         """Return ``source`` with its canonical name filled in from the actor tables."""
@@ -186,6 +151,8 @@ class EventCoder:
                 continue  # rhetoric inside a quotation is the speaker's words, not an event
             if tok.pos_ != "VERB" and (trig.plover in seen_verbs or self._describes(tok)):
                 continue
+            if self._light(tok):
+                continue  # "launched an offensive": the offensive says what happened
             seen_verbs.add(trig.plover)
             verb = syntax.governing_verb(tok) if tok.pos_ != "VERB" else None
             clause = syntax.clause_tokens(verb or tok, [t for t in triggers if t != tok])
@@ -200,13 +167,27 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"}:
             if lemma == "shoot" and not any(c.lower_ == "down" for c in tok.children):
-                return None
-            return self.lexicon.get((lemma, "VERB"))
+                # "shot dead", "shot at a car": small-arms fire, typed by its target later.
+                return SMALL_ARMS if has_target(tok) else None
+            if lemma in TAKE_VERBS and takes_ground(tok):
+                return self.lexicon.get(("capture", "VERB"))
+            if lemma in SEIZE_VERBS and takes_spoils(tok):
+                return None  # "captured two tanks": spoils of a fight, not ground
+            return self.lexicon.get((LEMMA_FIXES.get(lemma, lemma), "VERB"))
         if tok.pos_ in {"NOUN", "PROPN"}:
+            if lemma == "fire":
+                # Only "opened/returned fire": "a fire broke out" is no attack.
+                return SMALL_ARMS if tok.head.lemma_.lower() in FIRE_HEADS else None
             return self.lexicon.get((lemma, "NOUN"))
         if tok.pos_ == "ADJ":
             return self.lexicon.get((lemma, "ADJ"))
         return None
+
+    def _light(self, tok: Token) -> bool:
+        """True for a verb whose object is itself a trigger noun ("launched an attack")."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in LIGHT_VERBS:
+            return False
+        return any(c.dep_ == "dobj" and self.trigger(c) is not None for c in tok.children)
 
     def _describes(self, tok: Token) -> bool:
         """True for noun triggers that only describe another ("missile strike")."""
@@ -226,7 +207,9 @@ class EventCoder:
             actor1 = self._modifier_actor(tok, violent, on)
         if actor1 is None and a1_tok is None and violent:
             actor1 = self._ancestor_actor(tok, on)
-        if trig.needs and (actor1 is None or actor1.sector != trig.needs):
+        if trig.needs and (
+            actor1 is None or actor1.sector not in ARMED.get(trig.needs, {trig.needs})
+        ):
             return []
         locations: list[Location | None] = [*self._locations(tok, trig, sent, clause, ctx)]
         if tok.pos_ != "VERB" and actor1 is None and not locations:
@@ -238,14 +221,14 @@ class EventCoder:
             and syntax.controlled_by(tok, syntax.REJECT_HEADS)
         ):
             plover, negated, hypothetical = "REJECT", False, False
-        mode, acled_type, acled_sub = _refine(trig, sent, actor2)
+        mode, acled_type, acled_sub = acled.refine(trig, tok, sent, actor2)
         quantities = find_quantities(sent.doc[min(clause) : max(clause) + 1])
         evidence = Evidence(sent.text.strip(), *_strip_offsets(sent))
         out = []
         for loc in locations or [None]:
             sub = acled_sub
-            if acled_sub in TERRITORY_SUBS:
-                sub = _territory_sub(plover, actor1, loc, ctx.focus)
+            if acled_sub in acled.TERRITORY_SUBS:
+                sub = acled.territory_sub(plover, actor1, loc, ctx.focus, sent)
             out.append(
                 Event(
                     id=stable_id(ctx.article.id, plover, loc.name if loc else None, evidence.start),
@@ -261,6 +244,20 @@ class EventCoder:
                     hypothetical=hypothetical,
                     confidence=_confidence(tok, actor1, loc, hypothetical),
                     quantities=quantities,
+                )
+            )
+        said = syntax.stance(tok, plover) if not syntax.negated(tok) else None
+        if said is not None and out:
+            first = out[0]
+            out.append(
+                Event(
+                    id=stable_id(ctx.article.id, said, None, evidence.start),
+                    type=said,
+                    evidence=evidence,
+                    actor1=actor1,
+                    actor2=actor2,
+                    confidence=_confidence(tok, actor1, None, False),
+                    quantities=first.quantities,
                 )
             )
         return out
@@ -406,53 +403,6 @@ def _mark_at(
     return next((m for m in marks if m[0] <= at < m[1]), None)
 
 
-def _refine(
-    trig: Trigger, sent: Span, actor2: Actor | None
-) -> tuple[str | None, str | None, str | None]:
-    """Return (mode, ACLED type, ACLED sub-type) refined by weapons and victims in the clause."""
-    words = {t.lower_ for t in sent}
-    for a, b in itertools.pairwise(sent):
-        pair = (a.lower_, b.lower_)
-        if pair in AERIAL_BIGRAMS:
-            words.add("airstrike")
-        elif pair in FIREARM_BIGRAMS:
-            words.add("firearms")
-    mode, acled_type, acled_sub = trig.mode, trig.acled_type, trig.acled_sub
-    if trig.plover != "ASSAULT" or acled_type is None:
-        return mode, acled_type, acled_sub
-    if words & FIREARM_WORDS and acled_sub == "Shelling/artillery/missile attack":
-        return "firearms", "Battles", "Armed clash"
-    if words & DRONE_WORDS:
-        mode = "drone"
-        if acled_sub in {"Armed clash", "Shelling/artillery/missile attack"}:
-            return mode, "Explosions/Remote violence", "Air/drone strike"
-    elif words & AERIAL_WORDS and acled_sub != "Disrupted weapons use":
-        mode = "aerial"
-        if acled_sub in {"Armed clash", "Shelling/artillery/missile attack"}:
-            return mode, "Explosions/Remote violence", "Air/drone strike"
-    elif words & MISSILE_WORDS and acled_sub == "Armed clash":
-        return "heavy-weapons", "Explosions/Remote violence", "Shelling/artillery/missile attack"
-    if acled_type == "Violence against civilians" and actor2 is not None and actor2.sector == "MIL":
-        return mode, "Battles", "Armed clash"
-    if actor2 is not None and actor2.sector == "CVL" and acled_type == "Battles":
-        return mode, "Violence against civilians", "Attack"
-    return mode, acled_type, acled_sub
-
-
-def _territory_sub(
-    plover: str, actor1: Actor | None, loc: Location | None, focus: str | None
-) -> str:
-    """ACLED: only the territory's own government "regains"; others "overtake"."""
-    home = (loc.country if loc else None) or focus
-    actor_country = actor1.country if actor1 else None
-    same = actor_country is not None and home is not None and actor_country == home
-    if plover == "RETREAT":
-        # The withdrawing side loses it: the government regains when outsiders withdraw.
-        return "Non-state actor overtakes territory" if same else "Government regains territory"
-    differs = actor_country is not None and home is not None and actor_country != home
-    return "Non-state actor overtakes territory" if differs else "Government regains territory"
-
-
 def _is_place(tok: Token, places: Sequence[Place]) -> bool:
     return any(p.start <= tok.idx < p.end for p in places)
 
@@ -491,68 +441,6 @@ def _confidence(tok: Token, actor1: Actor | None, loc: Location | None, hyp: boo
     score += 0.2 if loc is not None and loc.lat is not None else 0.0
     score -= 0.25 if hyp else 0.0
     return round(max(0.05, min(score, 0.95)), 2)
-
-
-def _merge(events: list[Event]) -> list[Event]:
-    """Merge restatements: same type and place, compatible dates and actors."""
-    out: list[Event] = []
-    for ev in events:
-        twin = next((o for o in out if _same_event(o, ev)), None)
-        if twin is None:
-            out.append(ev)
-            continue
-        twin.also_evidence.append(ev.evidence)
-        if twin.actor1 is None or twin.actor1.name is None:
-            twin.actor1 = ev.actor1 or twin.actor1
-        if twin.actor2 is None:
-            twin.actor2 = ev.actor2
-        if _broader(ev.location, twin.location):
-            twin.location = ev.location  # one event, reported as a town and as its region
-        twin.fatalities = twin.fatalities or ev.fatalities
-        twin.injured = twin.injured or ev.injured
-        twin.attributed_to = twin.attributed_to or ev.attributed_to
-        twin.quantities = twin.quantities or ev.quantities
-        twin.confidence = max(twin.confidence, ev.confidence)
-    return out
-
-
-def _same_event(a: Event, b: Event) -> bool:
-    key_a = (a.type, a.negated, a.hypothetical, a.acled_sub_event_type, a.mode)
-    if key_a != (b.type, b.negated, b.hypothetical, b.acled_sub_event_type, b.mode):
-        return False
-    if a.date and b.date and a.date != b.date and a.date_precision == b.date_precision == 1:
-        return False
-    la, lb = a.location, b.location
-    if la is None and lb is None and a.acled_event_type is None:
-        # Unplaced statements ("X refuses to negotiate", "a phone call between X and Y")
-        # merge when they name the same parties, in either role.
-        parties_a = {x.name for x in (a.actor1, a.actor2) if x and x.name}
-        parties_b = {x.name for x in (b.actor1, b.actor2) if x and x.name}
-        if parties_a & parties_b and (a.type in SYMMETRIC or _actor_names_agree(a, b)):
-            return True
-    if not _actor_names_agree(a, b):
-        return False
-    if la is None and lb is None:
-        return a.evidence.start == b.evidence.start
-    if la is None or lb is None:
-        return False
-    if la.name == lb.name:
-        return True
-    shared = {q.value for q in a.quantities} & {q.value for q in b.quantities}
-    return bool(shared) and (_broader(la, lb) or _broader(lb, la))
-
-
-def _actor_names_agree(a: Event, b: Event) -> bool:
-    n1 = a.actor1.name if a.actor1 else None
-    n2 = b.actor1.name if b.actor1 else None
-    return n1 is None or n2 is None or n1 == n2
-
-
-def _broader(a: Location | None, b: Location | None) -> bool:
-    """True when ``a`` is the region that contains ``b`` (a town or a place near one)."""
-    if a is None or b is None or a.precision != 3 or b.precision not in {1, 2}:
-        return False
-    return a.name is not None and a.name == b.admin1
 
 
 def _focus_country(places: Sequence[Place]) -> str | None:

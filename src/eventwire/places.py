@@ -1,13 +1,11 @@
 """The places stage: find toponyms in a parsed article and resolve them against the gazetteer.
 
-Recognition takes spaCy's GPE/LOC/FAC entities and adds capitalised token sequences the
-gazetteer knows, because the small English model labels Ukrainian towns as PERSON or ORG
-(Hoptivka, Kreminna, Sumy, Donbass). First names and surnames that are also places, and
-common words that are tiny villages somewhere, are kept out by a stoplist, by never reading a
-token of a multi-token PERSON, and by population and focus-country thresholds.
-
-Resolution ranks each mention's candidates by feature class, population, the article's focus
-country, the regions the article names and the distance to other places in the same sentence.
+Recognition lives in ``eventwire.toponyms``. Resolution ranks each mention's candidates by
+feature class, population, the article's focus country, the regions the article names and
+the distance to other places in the same sentence. Context also constrains: "Town, Region"
+keeps only the towns inside that region, a loose spelling match must lie in the focus country
+and look like the name, and a city district must lie near a town the article names. A name
+that fits no candidate is reported unresolved (``name`` None), never pinned to a wrong town.
 """
 
 from __future__ import annotations
@@ -16,167 +14,47 @@ import csv
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from eventwire.gazetteer import Candidate, Gazetteer, name_key
 from eventwire.records import Place
+from eventwire.toponyms import (
+    COMMON_WORDS,
+    FIRST_NAMES,
+    PART_WORDS,
+    WEAPON_WORDS,
+    Mention,
+    alias_only,
+    entity_mentions,
+    mark_regions,
+    pair_regions,
+    person_words,
+    scan_mentions,
+)
 
-# First names that are also towns somewhere: never a place on their own.
-FIRST_NAMES = frozenset(
-    [
-        "vladimir",
-        "volodymyr",
-        "maria",
-        "mariya",
-        "katerina",
-        "kateryna",
-        "oleg",
-        "oleh",
-        "olena",
-        "olga",
-        "anna",
-        "sofia",
-        "victoria",
-        "viktoria",
-        "alexander",
-        "alexandra",
-        "aleksandr",
-        "oleksandr",
-        "sergei",
-        "sergey",
-        "serhiy",
-        "dmitry",
-        "dmytro",
-        "ivan",
-        "mykola",
-        "andriy",
-        "andrei",
-        "petro",
-        "yulia",
-        "natalia",
-        "irina",
-        "iryna",
-        "ramzan",
-        "mykhailo",
-        "mikhail",
-        "rafael",
-        "emmanuel",
-        "joe",
-        "elizabeth",
-        "charlotte",
-        "florence",
-        "austin",
-        "lincoln",
-        "jackson",
-        "victor",
-        "viktor",
-        "denis",
-        "elena",
-        "yelena",
-        "svetlana",
-        "tatiana",
-        "vitali",
-        "vitaly",
-        "roman",
-        "boris",
-        "igor",
-        "pavel",
-        "paul",
-        "peter",
-        "george",
-        "john",
-        "james",
-        "david",
-        "daniel",
-        "marina",
-        "nadia",
-        "vera",
-        "lydia",
-        "milan",
-    ]
-)
-# Capitalised common words (sentence-initial, headlines) that are villages somewhere.
-COMMON_WORDS = frozenset(
-    [
-        "still",
-        "temporary",
-        "even",
-        "consultations",
-        "overall",
-        "things",
-        "war",
-        "front",
-        "blackout",
-        "turn",
-        "off",
-        "no",
-        "yesterday",
-        "today",
-        "president",
-        "minister",
-        "army",
-        "guard",
-        "video",
-        "photo",
-        "news",
-        "live",
-        "update",
-        "mayor",
-        "governor",
-        "general",
-        "staff",
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "university",
-        "city",
-        "state",
-        "union",
-        "republic",
-        "kremlin",
-        "parliament",
-        "council",
-        "police",
-        "defence",
-        "defense",
-        "ministry",
-    ]
-)
-_REGION_WORDS = frozenset(
-    {"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray",
-     "voivodeship", "governorate", "territory"}
-)  # fmt: skip
-_JOINERS = frozenset({"and", ",", "or", "&"})
-_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_AREA_FEATURES = frozenset({"PCLI", "ADM1", "RGN", "SEA", "STM", "STRT", "AREA"})
+__all__ = ["COMMON_WORDS", "FIRST_NAMES", "PlaceFinder", "evaluate_geowebnews"]
+
+_AREA_FEATURES = frozenset({"CONT", "PCLI", "ADM1", "RGN", "OCN", "SEA", "STM", "STRT", "AREA"})
+_REGION_FEATURES = frozenset({"ADM1", "RGN"})
 _CITY_FEATURES = frozenset({"PPL", "PPLA", "PPLC"})
-_FEATURE_BONUS = {"PCLI": 3.0, "PPLC": 1.5, "PPLA": 0.8, "ADM1": 0.5, "PPL": 0.0}
+_FEATURE_BONUS = {"CONT": 3.0, "PCLI": 3.0, "PPLC": 1.5, "PPLA": 0.8, "ADM1": 0.5, "PPL": 0.0}
 _LANDMARK_BONUS = 3.0
-_MAX_SPAN_TOKENS = 6
+# A town found only under a name unlike its own ("Salisbury" is an old name of Harare,
+# "Oleksandrivka" one of Donetsk) loses to a town that bears the name.
+_ALIAS_PENALTY = 2.5
+_FOCUS_BONUS = 1.5
+_FUZZY_SIMILARITY = 0.75
 _NEAR_KM = 150.0
-
-
-@dataclass(slots=True)
-class _Mention:
-    """A span that may be a place, with its candidates and how it was found."""
-
-    start: int
-    end: int
-    text: str
-    trusted: bool  # spaCy labelled it GPE/LOC/FAC
-    label: str
-    region: bool = False  # named as a region ("Kharkiv region", "Sumy and Poltava regions")
-    sentence: int = 0
-    candidates: list[Candidate] = field(default_factory=list)
-    best: Candidate | None = None
+_PART_KM = 40.0
+_DEMONYM_VOTE = 0.5
+_REGION_BONUS = 2.0  # the candidate lies in a region the article names ("Kharkiv region")
+_TOWN_REGION = 1.0  # the candidate lies in the region of another town the article names
 
 
 def _km(a: Candidate, b: Candidate) -> float:
@@ -184,10 +62,15 @@ def _km(a: Candidate, b: Candidate) -> float:
     return _haversine(a.lat, a.lon, b.lat, b.lon)
 
 
-def _prior(c: Candidate) -> float:
+def _prior(c: Candidate, text: str = "") -> float:
     """Return a candidate's score before context: feature class, population, match level."""
     bonus = _FEATURE_BONUS.get(c.feature, _LANDMARK_BONUS)
-    return bonus + 0.5 * math.log10(c.population + 10) - (0.3, 0.3, 1.5)[min(c.match, 2)]
+    people = math.log10(c.population + 10)
+    # Big cities win over their homonym villages (London, Toronto, Houston): extra weight
+    # for every tenfold above 100,000 people.
+    big = max(0.0, people - 5.0) if c.feature in _CITY_FEATURES else 0.0
+    score = bonus + 0.5 * people + big - (0.3, 0.3, 1.5)[min(c.match, 2)]
+    return score - (_ALIAS_PENALTY if text and alias_only(text, c) else 0.0)
 
 
 @cache
@@ -203,111 +86,52 @@ def _demonyms() -> dict[str, str]:
     }
 
 
+def _inside(c: Candidate, areas: Iterable[Candidate]) -> bool:
+    """Return True when ``c`` lies in one of the regions or countries ``areas``."""
+    for a in areas:
+        if a.feature in _REGION_FEATURES and c.admin1 is not None and c.admin1 == a.name:
+            return True
+        if a.feature == "PCLI" and c.country == a.country:
+            return True
+    return False
+
+
+def _stem(m: Mention) -> str:
+    """Return a part-of-town mention without its generic word ("Podilskyi district")."""
+    words = m.text.split()
+    return " ".join(w for w in words if w.lower() not in PART_WORDS) or m.text
+
+
 class PlaceFinder:
     """Finds and resolves the places of a parsed article against a gazetteer."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
-    # Recognition ------------------------------------------------------------------------
-
-    def _person_words(self, doc: Doc) -> set[str]:
-        """Return words that are part of a multi-token PERSON anywhere in ``doc``."""
-        return {
-            name_key(t.text)
-            for ent in doc.ents
-            if ent.label_ == "PERSON" and len(ent) > 1
-            for t in ent
-        }
-
-    def _is_name_like(self, span: Span) -> bool:
-        first = span[0].text
-        return first[:1].isupper() and any(ch.isalpha() for ch in first)
-
-    def _entity_mentions(self, doc: Doc) -> list[_Mention]:
-        found: list[_Mention] = []
-        for ent in doc.ents:
-            if ent.label_ not in _ENTITY_LABELS:
-                continue
-            span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-            if span[-1].text in {"'s", "’s"} and len(span) > 1:
-                span = span[:-1]
-            found.append(_Mention(span.start_char, span.end_char, span.text, True, ent.label_))
-        return found
-
-    def _scan_mentions(self, doc: Doc, taken: list[tuple[int, int]]) -> list[_Mention]:
-        """Return capitalised token sequences the gazetteer knows, outside spaCy's places."""
-        in_person = {
-            t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
-        }
-        found: list[_Mention] = []
-        i = 0
-        while i < len(doc):
-            tok = doc[i]
-            if i in in_person or tok.is_stop or not tok.text[:1].isupper() or not tok.is_alpha:
-                i += 1
-                continue
-            end_limit = min(len(doc), i + _MAX_SPAN_TOKENS, tok.sent.end)
-            for j in range(end_limit, i, -1):
-                span = doc[i:j]
-                if span[-1].is_punct or span[-1].is_stop or any(t.i in in_person for t in span):
-                    continue
-                if self.gazetteer.lookup(span.text, fuzzy=False):
-                    overlaps = [
-                        (s, e) for s, e in taken if s < span.end_char and span.start_char < e
-                    ]
-                    # A longer gazetteer name beats a shorter spaCy entity inside it.
-                    if all(span.start_char <= s and e <= span.end_char for s, e in overlaps) and (
-                        not overlaps or len(span) > 1
-                    ):
-                        label = span[0].ent_type_ or ""
-                        found.append(
-                            _Mention(span.start_char, span.end_char, span.text, False, label)
-                        )
-                        i = j - 1
-                    break
-            i += 1
-        return found
-
-    def _mark_regions(self, doc: Doc, mentions: list[_Mention]) -> None:
-        """Mark mentions named as regions, extending "X region" to cover the word."""
-        by_end = sorted(mentions, key=lambda m: m.start)
-        for k, m in enumerate(by_end):
-            tail = doc.char_span(m.end, min(len(doc.text), m.end + 40), alignment_mode="expand")
-            if tail is None or len(tail) == 0:
-                continue
-            first = tail[0]
-            if first.lower_ in _REGION_WORDS:
-                m.region = True
-                if first.lower_ in {"region", "oblast", "province", "krai", "kray"}:
-                    m.end = first.idx + len(first.text)
-                    m.text = doc.text[m.start : m.end]
-                # Coordinated names share the plural: "the Sumy and Poltava regions".
-                prev = k - 1
-                while prev >= 0 and first.lower_.endswith("s"):
-                    gap = doc.text[by_end[prev].end : by_end[prev + 1].start].strip().lower()
-                    if gap not in _JOINERS:
-                        break
-                    by_end[prev].region = True
-                    prev -= 1
-
-    # Resolution -------------------------------------------------------------------------
-
-    def _candidates(self, m: _Mention) -> list[Candidate]:
+    def _candidates(self, m: Mention) -> list[Candidate]:
         if m.region:
             regions = self.gazetteer.lookup_admin1(m.text)
             if regions:
                 return regions
-        return self.gazetteer.lookup(m.text, fuzzy=m.trusted)
+            countries = self.gazetteer.lookup_country(m.text)
+            if countries:
+                return countries
+        text = _stem(m) if m.part else m.text
+        found = self.gazetteer.lookup(text, fuzzy=m.trusted or m.pinned)
+        if len(name_key(text)) <= 2:
+            # "Va.", "WA", "N.B.": abbreviations of states and countries, not villages.
+            found = [c for c in found if c.feature in _AREA_FEATURES]
+        return found
 
-    def _focus(self, mentions: Iterable[_Mention], demonyms: Counter[str]) -> str | None:
-        votes: Counter[str] = Counter({k: v for k, v in demonyms.items() if k})
+    def _focus(self, mentions: Iterable[Mention], demonyms: Counter[str]) -> str | None:
+        # Nationality words vote weakly: war news names the other side's army all the time.
+        votes: dict[str, float] = {k: _DEMONYM_VOTE * v for k, v in demonyms.items() if k}
         for m in mentions:
             if m.candidates:
-                top = max(m.candidates, key=_prior)
+                top = max(m.candidates, key=lambda c: _prior(c, m.text))
                 if top.country:
-                    votes[top.country] += 1
-        return votes.most_common(1)[0][0] if votes else None
+                    votes[top.country] = votes.get(top.country, 0.0) + 1.0
+        return max(votes, key=lambda k: votes[k]) if votes else None
 
     def _is_demonym(self, key: str) -> bool:
         """Return True for an adjective of nationality ("Ukrainian"), which is no place."""
@@ -319,16 +143,18 @@ class PlaceFinder:
             for c in self.gazetteer.lookup(key, fuzzy=False)
         )
 
-    def _keep(self, m: _Mention, person_words: set[str], focus: str | None) -> bool:
+    def _keep(self, m: Mention, words: set[str], focus: str | None) -> bool:
         """Return True when a mention is a place, not a first name, surname or common word."""
         key = name_key(m.text)
         if " " not in m.text.strip():
-            if self._is_demonym(key):
+            if self._is_demonym(key) or key in WEAPON_WORDS:
                 return False
             if not m.region and (key in FIRST_NAMES or key in COMMON_WORDS):
                 return False
-            if key in person_words:
+            if key in words and not m.pinned:
                 return False
+        if m.pinned:
+            return True
         if m.trusted or not m.candidates:
             return m.trusted
         if m.label == "NORP" or any(c.feature in _AREA_FEATURES for c in m.candidates[:1]):
@@ -344,18 +170,67 @@ class PlaceFinder:
             return home or best.population >= 100_000
         return best.population >= (10_000 if home else 100_000)
 
-    def _resolve(self, mentions: list[_Mention], focus: str | None) -> None:
+    def _plausible(self, m: Mention, c: Candidate, focus: str | None) -> bool:
+        """Return True unless ``c`` is a loose spelling match that context does not support."""
+        if c.match < 2:
+            return True
+        if c.feature in _AREA_FEATURES and not m.region:
+            return False  # "Uragan" is no misspelt "Oregon"
+        if focus is not None and c.country != focus and m.within is None:
+            return False
+        ratio = SequenceMatcher(None, name_key(_stem(m)), name_key(c.name)).ratio()
+        return ratio >= _FUZZY_SIMILARITY
+
+    def _constrain(self, m: Mention, focus: str | None) -> None:
+        """Narrow ``m``'s candidates to what its region and the focus country allow."""
+        if m.within is not None:
+            region = m.within
+            # "Village, Kyiv" names Kyiv Oblast, not the city's own region (Kyiv City).
+            wide = [r for r in region.candidates if not r.name.endswith(" City")]
+            if wide and len(wide) < len(region.candidates):
+                region.candidates = wide
+            pool = m.candidates
+            if not any(_inside(c, region.candidates) for c in pool):
+                pool = self.gazetteer.lookup_variants(_stem(m))
+            fitting = [c for c in pool if _inside(c, region.candidates)]
+            if fitting:
+                region.candidates = [
+                    r for r in region.candidates if any(_inside(c, [r]) for c in fitting)
+                ]
+            m.candidates = fitting
+            return
+        m.candidates = [c for c in m.candidates if self._plausible(m, c, focus)]
+
+    def _near_parts(self, mentions: list[Mention]) -> None:
+        """Keep a district's candidates only near a town the article names."""
+        towns = [
+            o.best
+            for o in mentions
+            if o.best and not o.part and o.best.feature in _CITY_FEATURES | {"PSN", "PS"}
+        ]
+        for m in mentions:
+            if not m.part or not m.candidates:
+                continue
+            near = [c for c in m.candidates if any(_km(c, t) <= _PART_KM for t in towns)]
+            m.candidates = near if towns else m.candidates
+            if not near and towns:
+                m.best = None
+
+    def _resolve(self, mentions: list[Mention], focus: str | None) -> None:
         for m in mentions:
             m.best = None
         for pass_no in range(2):
             for m in mentions:
                 if not m.candidates:
                     continue
-                regions = Counter(
-                    o.best.admin1 if o.best else max(o.candidates, key=_prior).admin1
-                    for o in mentions
-                    if o.candidates and name_key(o.text) != name_key(m.text)
-                )
+                # A region the article names as such counts more than a town's region.
+                regions: Counter[str | None] = Counter()
+                for o in mentions:
+                    if not o.candidates or name_key(o.text) == name_key(m.text):
+                        continue
+                    top = o.best or max(o.candidates, key=lambda c: _prior(c, o.text))
+                    weight = _REGION_BONUS if top.feature in _REGION_FEATURES else _TOWN_REGION
+                    regions[top.admin1] = max(regions[top.admin1], int(weight * 10))
                 near = [
                     o.best
                     for o in mentions
@@ -366,51 +241,103 @@ class PlaceFinder:
                     c: Candidate,
                     near: list[Candidate] = near,
                     regions: Counter[str | None] = regions,
+                    text: str = m.text,
                 ) -> float:
-                    s = _prior(c)
-                    s += 1.5 if focus and c.country == focus else 0.0
-                    s += 2.0 if c.admin1 and regions.get(c.admin1) else 0.0
+                    s = _prior(c, text)
+                    s += _FOCUS_BONUS if focus and c.country == focus else 0.0
+                    s += regions.get(c.admin1, 0) / 10 if c.admin1 else 0.0
                     if any(_km(c, o) < _NEAR_KM for o in near if o.place_id != c.place_id):
                         s += 1.5
                     return s
 
                 m.best = max(m.candidates, key=score)
+            if pass_no == 0:
+                self._near_parts(mentions)
 
     def find(self, doc: Doc) -> list[Place]:
         """Return the places named in ``doc`` with offsets into ``doc.text``, in text order."""
-        person_words = self._person_words(doc)
-        mentions = self._entity_mentions(doc)
-        mentions += self._scan_mentions(doc, [(m.start, m.end) for m in mentions])
+        words = person_words(doc)
+        mentions = entity_mentions(doc)
+        mentions += scan_mentions(doc, self.gazetteer, [(m.start, m.end) for m in mentions])
         # Longer spans win over the spans they contain.
         mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept: list[_Mention] = []
+        kept: list[Mention] = []
         for m in mentions:
             if kept and m.start < kept[-1].end:
                 continue
             kept.append(m)
-        self._mark_regions(doc, kept)
+        mark_regions(doc, kept)
+        kept += pair_regions(doc, kept, self.gazetteer)
+        kept.sort(key=lambda m: m.start)
         for m in kept:
             m.candidates = self._candidates(m)
-            sent = doc.char_span(m.start, m.end, alignment_mode="expand")
-            m.sentence = sent.sent.start if sent is not None else 0
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            m.sentence = span.sent.start if span is not None else 0
         # Nationality words vote for the article's focus country but are no places.
         votes = Counter(_demonyms().get(name_key(m.text), "") for m in kept)
         focus = self._focus(
             [m for m in kept if m.trusted and not self._is_demonym(name_key(m.text))], votes
         )
-        kept = [m for m in kept if self._keep(m, person_words, focus)]
-        self._resolve(kept, focus or self._focus(kept, votes))
+        kept = [m for m in kept if self._keep(m, words, focus)]
+        focus = focus or self._focus(kept, votes)
+        # Regions first: a town tied to a region is narrowed by the region's candidates.
+        for m in sorted(kept, key=lambda m: m.within is not None):
+            self._constrain(m, focus)
+        self._resolve(kept, focus)
+        self._fall_back(kept, focus)
         return [self._place(m) for m in kept]
 
+    def _inner(self, m: Mention, focus: str | None) -> Candidate | None:
+        """Return the place a longer name is named after ("Manila Cathedral" -> Manila)."""
+        words = m.text.split()
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                text = " ".join(words[i : i + size])
+                if name_key(text) in COMMON_WORDS or len(name_key(text)) <= 2:
+                    continue
+                found = [
+                    c
+                    for c in self.gazetteer.lookup(text, fuzzy=False)
+                    if not alias_only(text, c)
+                    and (focus is None or c.country == focus or c.population >= 100_000)
+                ]
+                if found:
+                    bonus = {focus: _FOCUS_BONUS}
+                    return max(found, key=lambda c: _prior(c, text) + bonus.get(c.country, 0))
+        return None
+
+    def _fall_back(self, mentions: list[Mention], focus: str | None) -> None:
+        """Place an unresolved street or building near the town its name or text gives."""
+        towns = [
+            (m.start, m.best)
+            for m in mentions
+            if m.best is not None and not m.part and m.best.feature in _CITY_FEATURES
+        ]
+        for m in mentions:
+            if m.best is not None or m.within is not None or m.pinned:
+                continue  # a village tied to a region stays unresolved rather than guessed
+            if m.part:
+                # A district or street lies in the town named closest to it ("the
+                # Shevchenkivskyi district of Kharkiv"), never in a namesake elsewhere.
+                near = min(towns, key=lambda t: abs(t[0] - m.start), default=None)
+                inner = near[1] if near else None
+            else:
+                inner = self._inner(m, focus) if len(m.text.split()) > 1 else None
+            if inner is not None:
+                m.best = inner
+                m.part = True  # reported as near that place (precision 2), not at it
+
     @staticmethod
-    def _place(m: _Mention) -> Place:
+    def _place(m: Mention) -> Place:
         c = m.best
         if c is None:
             return Place(text=m.text, start=m.start, end=m.end)
+        # A district or street of a town is "near" that town, not the town itself.
+        precision = 2 if m.part and c.precision == 1 else c.precision
         return Place(
             text=m.text, start=m.start, end=m.end, name=c.name, lat=c.lat, lon=c.lon,
             country=c.country, admin1=c.admin1, geonames_id=c.geonames_id, feature=c.feature,
-            precision=c.precision, source=c.source,
+            precision=precision, source=c.source,
         )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ without marks comes from cue verbs with a complement clause (see ``attribution``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,15 +131,27 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
-def _token_at(doc: Doc, char: int) -> int:
+@dataclass(frozen=True, slots=True)
+class _Offsets:
+    """The text of a doc and its tokens' char spans, read once (``doc.text`` rebuilds it)."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Offsets:
+        """Return the offsets of ``doc``'s tokens."""
+        starts = [t.idx for t in doc]
+        return cls(doc.text, starts, [i + len(t) for i, t in zip(starts, doc, strict=True)])
+
+
+def _token_at(offsets: _Offsets, char: int) -> int:
     """Return the index of the token that holds (or first follows) char offset ``char``."""
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
-    if span is not None and len(span):
-        return int(span.start)
-    for tok in doc:
-        if tok.idx >= char:
-            return int(tok.i)
-    return len(doc)
+    i = bisect_right(offsets.starts, char) - 1
+    if i >= 0 and char < offsets.ends[i]:
+        return i
+    return bisect_left(offsets.starts, char)
 
 
 def _speech_verb(tok: Token, *, tail: bool = False) -> bool:
@@ -219,8 +232,13 @@ def _lead_cue(doc: Doc, lo: int, hi: int, entities: Sequence[Entity]) -> _Cue | 
             return cue
     # A partial quote inside a clause ("Frank cites the union's “...”", "hitting “...”")
     # belongs to the subject of the clause that carries it, when that names someone.
+    # A cue verb above the quote wins over the clause's own subject: in "Cruz says Rubio ran
+    # “an optimistic campaign”" the words are Cruz's.
     inner = doc[min(hi + 1, len(doc) - 1)]
-    for verb in (t for t in inner.ancestors if _in(t, lo, hi) and t.pos_ in {"VERB", "AUX"}):
+    verbs = [t for t in inner.ancestors if _in(t, lo, hi) and t.pos_ in {"VERB", "AUX"}]
+    lex = lexicon()
+    cues = [v for v in verbs if v.lemma_.lower() in lex["speech"] | lex["claim"]]
+    for verb in cues + verbs:
         subj = speech_subject(verb)
         if subj is not None and (
             subj.ent_type_ in {"PERSON", "ORG"} or subj.lower_ in {"he", "she"}
@@ -234,6 +252,20 @@ def _lead_cue(doc: Doc, lo: int, hi: int, entities: Sequence[Entity]) -> _Cue | 
             span = doc.char_span(names[0].start, names[0].end, alignment_mode="expand")
             return _Cue(None, span)
     return None
+
+
+def _colon_cue(
+    doc: Doc, offsets: _Offsets, para_start: int, entities: Sequence[Entity]
+) -> _Cue | None:
+    """Return the cue of a paragraph that ends in a colon before a block quote ("X said:")."""
+    text = offsets.text
+    end = len(text[:para_start].rstrip())
+    if not end or text[end - 1] != ":":
+        return None
+    colon = _token_at(offsets, end - 1)
+    if colon >= len(doc):
+        return None
+    return _lead_cue(doc, doc[colon].sent.start, colon + 1, entities)
 
 
 def _channel(text: str) -> str | None:
@@ -255,11 +287,12 @@ def _speaker(
 
 def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
     """Return the direct, mixed and indirect quotes of ``doc`` with speakers and cues."""
-    spans = quote_spans(doc.text)
+    offsets = _Offsets.of(doc)
+    spans = quote_spans(offsets.text)
     ranges = [(s.start, s.end) for s in spans]
-    quotes = _indirect(doc, entities, ranges)
+    quotes = _indirect(doc, offsets.text, entities, ranges)
     for n in range(len(spans)):
-        quote = _direct(doc, entities, spans, n, quotes)
+        quote = _direct(doc, offsets, entities, spans, n, quotes)
         if quote is not None:
             quotes.append(quote)
     quotes.sort(key=lambda q: q.start)
@@ -277,26 +310,35 @@ def _previous_speaker(text: str, quotes: Sequence[Quote], at: int) -> Quote | No
 
 
 def _direct(
-    doc: Doc, entities: Sequence[Entity], spans: list[QuoteSpan], n: int, found: list[Quote]
+    doc: Doc,
+    offsets: _Offsets,
+    entities: Sequence[Entity],
+    spans: list[QuoteSpan],
+    n: int,
+    found: list[Quote],
 ) -> Quote | None:
     """Return the quote for quoted passage ``spans[n]``, or None for a speakerless scrap."""
-    text = doc.text
+    text = offsets.text
     qs = spans[n]
     para_start = text.rfind("\n", 0, qs.open) + 1
     prev_close = spans[n - 1].close if n and spans[n - 1].close > para_start else para_start
     next_open = spans[n + 1].open if n + 1 < len(spans) else len(text)
     para_end = text.find("\n", qs.close)
     para_end = len(text) if para_end < 0 else para_end
-    open_tok = _token_at(doc, qs.open)
-    close_tok = _token_at(doc, qs.close - 1) if qs.close > qs.end else _token_at(doc, qs.end)
+    open_tok = _token_at(offsets, qs.open)
+    close_tok = (
+        _token_at(offsets, qs.close - 1) if qs.close > qs.end else _token_at(offsets, qs.end)
+    )
     before = doc[open_tok - 1] if open_tok else None
-    lo = max(before.sent.start if before is not None else 0, _token_at(doc, prev_close))
+    lo = max(before.sent.start if before is not None else 0, _token_at(offsets, prev_close))
     if before is None or before.idx < para_start:
         lo = open_tok
-    tail_hi = min(_token_at(doc, min(next_open, para_end)), len(doc))
+    tail_hi = min(_token_at(offsets, min(next_open, para_end)), len(doc))
     tail_lo = close_tok + (1 if qs.close > qs.end else 0)
     tail_hi = min(tail_hi, doc[tail_lo].sent.end if tail_lo < len(doc) else tail_hi)
     cue = _tail_cue(doc, tail_lo, tail_hi) or _lead_cue(doc, lo, open_tok, entities)
+    if cue is None and not text[para_start : qs.open].strip():
+        cue = _colon_cue(doc, offsets, para_start, entities)
     start = qs.start
     speaker: Speaker | None = None
     verb: str | None = None
@@ -328,7 +370,9 @@ def _direct(
     )
 
 
-def _indirect(doc: Doc, entities: Sequence[Entity], ranges: list[tuple[int, int]]) -> list[Quote]:
+def _indirect(
+    doc: Doc, text: str, entities: Sequence[Entity], ranges: list[tuple[int, int]]
+) -> list[Quote]:
     """Return reported speech without quotation marks ("X said that ...")."""
     out: list[Quote] = []
     for frame in cue_frames(doc, claims=False):
@@ -337,7 +381,7 @@ def _indirect(doc: Doc, entities: Sequence[Entity], ranges: list[tuple[int, int]
         sent = frame.cue.sent
         out.append(
             Quote(
-                text=doc.text[frame.start : frame.end],
+                text=text[frame.start : frame.end],
                 kind="indirect",
                 start=frame.start,
                 end=frame.end,
@@ -355,130 +399,9 @@ def _touches(frame: Frame, ranges: list[tuple[int, int]]) -> bool:
     return any((s <= cue < e) or (frame.start < e and s < frame.end) for s, e in ranges)
 
 
-_Range = tuple[int, int]
-_Pred = tuple[_Range, _Range, str]
-# Gold: content, source, the source's resolved name, and whether the cue is a speech cue.
-_Gold = tuple[_Range, _Range, str, bool]
-
-
-def _read_brat(path: Path) -> list[tuple[_Range, _Range, _Range]]:
-    """Return (content, source, cue) ranges of each attribution in a brat ``.ann`` file."""
-    spans: dict[str, tuple[int, int]] = {}
-    relations: list[dict[str, str]] = []
-    for line in path.read_text("utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
-            offsets = [int(x) for x in re.findall(r"\d+", parts[1].split(" ", 1)[1])]
-            # Discontinuous spans ("12 20;25 40") are read as their hull.
-            spans[parts[0]] = (min(offsets), max(offsets))
-        elif line.startswith("E") and len(parts) >= 2:
-            roles = dict(role.split(":", 1) for role in parts[1].split() if ":" in role)
-            relations.append({k.rstrip("0123456789"): v for k, v in roles.items()})
-    gold = []
-    for rel in relations:
-        if "Content" in rel and "Source" in rel:
-            cue = spans.get(rel.get("Cue", ""), (-1, -1))
-            gold.append((spans[rel["Content"]], spans[rel["Source"]], cue))
-    return gold
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _entities(doc: Doc) -> list[Entity]:
-    """Return spaCy's own person/organisation/group/place entities, without canonical names."""
-    labels = {"PERSON", "ORG", "NORP", "GPE"}
-    return [
-        Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents if e.label_ in labels
-    ]
-
-
-def _predictions(doc: Doc, entities: Sequence[Entity]) -> list[_Pred]:
-    """Return (content, speaker span, speaker name) for quotes and claims a quote lacks."""
-    from eventwire.attribution import find_claims
-
-    preds: list[_Pred] = []
-    for q in find_quotes(doc, entities):
-        sp = q.speaker
-        if sp is not None and sp.start is not None and sp.end is not None:
-            preds.append(((q.start, q.end), (sp.start, sp.end), sp.name or ""))
-        else:
-            preds.append(((q.start, q.end), (-1, -1), ""))
-    for c in find_claims(doc, entities):
-        item = ((c.start, c.end), (c.source_start, c.source_end), c.source.name or "")
-        # A claim whose source is a quote's speaker mention repeats that quote's cue.
-        if not any(_overlap(item[1], p[1]) for p in preds):
-            preds.append(item)
-    return preds
-
-
-def _gold_names(
-    doc: Doc, entities: Sequence[Entity], gold: list[tuple[_Range, _Range, _Range]]
-) -> list[_Gold]:
-    """Return the gold attributions with sources resolved the way speakers are."""
-    out: list[_Gold] = []
-    for content, source, cue in gold:
-        span = doc.char_span(source[0], source[1], alignment_mode="expand")
-        name = resolve(doc, span, entities) if span is not None and len(span) else None
-        cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand") if cue[0] >= 0 else None
-        speech = cue_span is not None and any(
-            _speech_verb(t) or t.lower_ == "according" for t in cue_span
-        )
-        out.append((content, source, name or "", speech))
-    return out
-
-
-def _matches(pred: _Pred, gold: _Gold) -> bool:
-    """Return True when contents overlap and the speaker is the gold source (span or person)."""
-    if not _overlap(pred[0], gold[0]):
-        return False
-    if _overlap(pred[1], gold[1]):
-        return True
-    # The same person named differently ("Bernie Sanders" and "Sanders"): compare surnames.
-    return bool(pred[2] and gold[2]) and pred[2].split()[-1] == gold[2].split()[-1]
-
-
 def evaluate_polnear(dev_dir: str | Path, limit: int | None = None) -> dict[str, float]:
     """Return precision, recall and F1 of quotes and claims against PolNeAR brat files."""
-    from eventwire.nlp import parse_many
+    # Imported here: the evaluation builds on this module.
+    from eventwire.polnear import evaluate
 
-    root = Path(dev_dir)
-    texts = sorted((root / "text").glob("*.txt"))[:limit]
-    anns = sorted((root / "attributions").glob("*.ann"))
-    golds: list[list[tuple[_Range, _Range, _Range]]] = []
-    bodies: list[str] = []
-    for path in texts:
-        # Some texts have several annotators' files; the first one (by name) is the gold.
-        ann = next((a for a in anns if a.name.rsplit("_", 1)[0] == path.stem), None)
-        if ann is None:
-            continue
-        golds.append(_read_brat(ann))
-        bodies.append(path.read_text("utf-8"))
-    tp_pred = n_pred = tp_gold = n_gold = tp_speech = n_speech = 0
-    for doc, gold in zip(parse_many(bodies, batch_size=8), golds, strict=True):
-        entities = _entities(doc)
-        preds = _predictions(doc, entities)
-        named = _gold_names(doc, entities, gold)
-        n_pred += len(preds)
-        n_gold += len(named)
-        tp_pred += sum(any(_matches(p, g) for g in named) for p in preds)
-        found = [any(_matches(p, g) for p in preds) for g in named]
-        tp_gold += sum(found)
-        # Recall on speech cues alone (say, tell, according to): PolNeAR also marks beliefs,
-        # wishes and criticism ("wants", "talking about") that quotes do not aim at.
-        n_speech += sum(g[3] for g in named)
-        tp_speech += sum(hit and g[3] for hit, g in zip(found, named, strict=True))
-    precision = tp_pred / n_pred if n_pred else 0.0
-    recall = tp_gold / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
-        "recall_speech_cues": round(tp_speech / n_speech, 4) if n_speech else 0.0,
-        "texts": float(len(bodies)),
-        "predicted": float(n_pred),
-        "gold": float(n_gold),
-        "gold_speech_cues": float(n_speech),
-    }
+    return evaluate(dev_dir, limit)

@@ -7,14 +7,19 @@ from collections.abc import Collection
 from spacy.tokens import Span, Token
 
 MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should", "can", "must"})
-# Heads that make what they govern an intention, not a fact ("threatens to strike").
+# Heads that make what they govern an intention, not a fact ("threatens to strike"); not "try":
+# an attempted assault took place.
 INTENT_HEADS = frozenset(
-    {"threaten", "plan", "intend", "want", "prepare", "ready", "able", "try", "seek", "aim",
+    {"threaten", "plan", "intend", "want", "prepare", "ready", "able", "seek", "aim",
      "promise", "vow", "pledge", "propose", "need"}
 )  # fmt: skip
 # Heads that make what they govern a request to someone else ("asked Putin to withdraw").
 REQUEST_HEADS = frozenset({"ask", "urge", "call", "demand", "order", "appeal", "invite"})
 REJECT_HEADS = frozenset({"want", "intend", "ready", "plan", "willing"})
+# Heads that make their object the doer of what they govern ("forced Russian troops to retreat").
+OBJECT_CONTROL = REQUEST_HEADS | {"force", "compel", "make"}
+# Heads that say the act was tried and did not happen ("failed to take the town").
+FAILURE_HEADS = frozenset({"fail", "unable"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "parataxis", "relcl"})
 
@@ -58,7 +63,7 @@ def _inherited_subject(tok: Token) -> Token | None:
     while head.dep_ in {"conj", "xcomp", "advcl", "acomp"} and head.head is not head:
         controlled = head.dep_ == "xcomp"
         head = head.head
-        if controlled and head.lemma_.lower() in REQUEST_HEADS:
+        if controlled and head.lemma_.lower() in OBJECT_CONTROL:
             obj = next((c for c in head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
@@ -93,7 +98,12 @@ def control_chain(tok: Token) -> list[Token]:
 
 def negated(tok: Token) -> bool:
     """True when the trigger or a word controlling it is negated ("did not", "no longer")."""
-    for t in control_chain(tok):
+    chain = control_chain(tok)
+    if any(t.lemma_.lower() in FAILURE_HEADS for t in chain[1:]):
+        return True
+    if tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() == "fail":
+        return True  # "Failing to capture the city, ..."
+    for t in chain:
         for c in t.children:
             if c.dep_ == "neg":
                 return True
@@ -149,3 +159,34 @@ def actor_like(tok: Token) -> bool:
         and head.head.lower_
         not in {"region", "regions", "oblast", "province", "area", "city", "district", "border"}
     )
+
+
+# PLOVER codes a stated future act by its stance: a promised cooperative act is AGREE, a
+# promised hostile act is THREATEN, an act someone "must" do is REQUEST.
+COOPERATIVE = frozenset({"AID", "CONSULT", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+PROMISE_HEADS = frozenset(
+    {"offer", "promise", "pledge", "vow", "willing", "ready", "prepared", "prepare", "plan",
+     "intend", "decide", "agree", "announce", "commit", "committed"}
+)  # fmt: skip
+_FUTURE = frozenset({"will", "would", "shall", "may", "might", "could", "'ll"})
+
+
+def stance(tok: Token, plover: str) -> str | None:
+    """Return the PLOVER category a statement about a future act makes (AGREE/THREATEN/REQUEST)."""
+    if tok.pos_ != "VERB" and tok.dep_ == "dobj":
+        tok = tok.head  # "would impose a blockade": the verb carries the modality
+    if controlled_by(tok, REQUEST_HEADS):
+        return None  # "asked X to withdraw": the asking verb is the request already
+    chain = control_chain(tok)
+    auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & {"must", "should"}:
+        return "REQUEST"
+    future = bool(auxes & _FUTURE) or controlled_by(tok, PROMISE_HEADS)
+    if not future:
+        return None
+    if plover in COOPERATIVE:
+        return "AGREE"
+    if plover in HOSTILE:
+        return "THREATEN"
+    return None

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import statistics
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -197,12 +198,12 @@ def _places() -> Iterator[_Place]:
             continue
         cap_key = row["capital_geonames_id"]
         if cap_key and cap_key in cities:
-            point = cities[cap_key]
-            lat, lon = point["latitude"], point["longitude"]
-        else:  # population-weighted centre of the region's places
-            total = sum(m["population"] + 1 for m in members)
-            lat = sum(m["latitude"] * (m["population"] + 1) for m in members) / total
-            lon = sum(m["longitude"] * (m["population"] + 1) for m in members) / total
+            lat, lon = cities[cap_key]["latitude"], cities[cap_key]["longitude"]
+        else:
+            # The median of the region's places: inside the region and near its middle,
+            # where a population-weighted centre drifts to the largest city.
+            lat = statistics.median(m["latitude"] for m in members)
+            lon = statistics.median(m["longitude"] for m in members)
         names = [row["name"], *(a for a in row["alternate_names"].split("|") if a)]
         stems = _region_stems(names)
         if cap_key and cap_key in cities:

@@ -141,6 +141,13 @@ class Gazetteer:
             return []
         return [c for c in self._rows(folded) if c.match == FOLDED]
 
+    def lookup_variants(self, name: str) -> list[Candidate]:
+        """Return the places whose folded spelling variant equals that of ``name``."""
+        folded = fold_key(name)
+        if len(folded) < 4:
+            return []
+        return [c for c in self._rows(folded) if c.match == FOLDED]
+
     def lookup_admin1(self, name: str, country: str | None = None) -> list[Candidate]:
         """Return first-level regions (and named regions like Donbas) called ``name``."""
         words = [w for w in name.replace("-", " - ").split() if w.lower() not in _REGION_WORDS]

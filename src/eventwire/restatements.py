@@ -1,0 +1,73 @@
+"""Restatements: one real event told several times in an article becomes one event.
+
+A headline, a lede and a body sentence about the same recapture are merged when their type,
+place, date and actors agree; the merged event keeps every statement as evidence.
+"""
+
+from __future__ import annotations
+
+from eventwire.records import Event, Location
+
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """Merge restatements: same type and place, compatible dates and actors."""
+    out: list[Event] = []
+    for ev in events:
+        twin = next((o for o in out if _same_event(o, ev)), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        twin.also_evidence.append(ev.evidence)
+        if twin.actor1 is None or twin.actor1.name is None:
+            twin.actor1 = ev.actor1 or twin.actor1
+        if twin.actor2 is None:
+            twin.actor2 = ev.actor2
+        if _broader(ev.location, twin.location):
+            twin.location = ev.location  # one event, reported as a town and as its region
+        twin.fatalities = twin.fatalities or ev.fatalities
+        twin.injured = twin.injured or ev.injured
+        twin.attributed_to = twin.attributed_to or ev.attributed_to
+        twin.quantities = twin.quantities or ev.quantities
+        twin.confidence = max(twin.confidence, ev.confidence)
+    return out
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    key_a = (a.type, a.negated, a.hypothetical, a.acled_sub_event_type, a.mode)
+    if key_a != (b.type, b.negated, b.hypothetical, b.acled_sub_event_type, b.mode):
+        return False
+    if a.date and b.date and a.date != b.date and a.date_precision == b.date_precision == 1:
+        return False
+    la, lb = a.location, b.location
+    if la is None and lb is None and a.acled_event_type is None:
+        # Unplaced statements ("X refuses to negotiate", "a phone call between X and Y")
+        # merge when they name the same parties, in either role.
+        parties_a = {x.name for x in (a.actor1, a.actor2) if x and x.name}
+        parties_b = {x.name for x in (b.actor1, b.actor2) if x and x.name}
+        if parties_a & parties_b and (a.type in SYMMETRIC or _actor_names_agree(a, b)):
+            return True
+    if not _actor_names_agree(a, b):
+        return False
+    if la is None and lb is None:
+        return a.evidence.start == b.evidence.start
+    if la is None or lb is None:
+        return False
+    if la.name == lb.name:
+        return True
+    shared = {q.value for q in a.quantities} & {q.value for q in b.quantities}
+    return bool(shared) and (_broader(la, lb) or _broader(lb, la))
+
+
+def _actor_names_agree(a: Event, b: Event) -> bool:
+    n1 = a.actor1.name if a.actor1 else None
+    n2 = b.actor1.name if b.actor1 else None
+    return n1 is None or n2 is None or n1 == n2
+
+
+def _broader(a: Location | None, b: Location | None) -> bool:
+    """True when ``a`` is the region that contains ``b`` (a town or a place near one)."""
+    if a is None or b is None or a.precision != 3 or b.precision not in {1, 2}:
+        return False
+    return a.name is not None and a.name == b.admin1

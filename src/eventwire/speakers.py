@@ -1,0 +1,143 @@
+"""Speakers: the cue lexicon and the resolution of a speaker mention to a canonical name.
+
+Pronouns ("he" after Kadyrov) and descriptions ("the Ukrainian leader", "the agency") are
+resolved against the entities seen before the mention; quotes and claims share this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from eventwire.records import Entity
+
+__all__ = ["lexicon", "resolve"]
+
+_PRONOUNS = {"he", "she", "him", "her", "his"}
+# A person named as the object of these is a place or a target, not a likely speaker.
+_LOCATIVE = {"in", "at", "near", "from", "to", "into", "towards", "toward", "around", "outside"}
+_DEMONYMS = {
+    "ukrainian": "UKR",
+    "russian": "RUS",
+    "chechen": "RUS",
+    "american": "USA",
+    "us": "USA",
+    "u.s.": "USA",
+    "french": "FRA",
+    "german": "DEU",
+    "british": "GBR",
+    "belarusian": "BLR",
+    "polish": "POL",
+    "chinese": "CHN",
+    "turkish": "TUR",
+    "israeli": "ISR",
+    "iranian": "IRN",
+}
+
+
+@cache
+def lexicon() -> dict[str, frozenset[str]]:
+    """Return the cue lexicon's sections (speech, claim, medium, role, org_role)."""
+    text = resources.files("eventwire").joinpath("data/cues.txt").read_text("utf-8")
+    sections: dict[str, set[str]] = {}
+    current = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections.setdefault(current, set())
+        else:
+            sections.setdefault(current, set()).add(line.lower())
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+def _overlapping(span: Span, entities: Sequence[Entity]) -> Entity | None:
+    """Return the best entity inside ``span`` (persons first, then organisations)."""
+    hits = [e for e in entities if e.start < span.end_char and span.start_char < e.end]
+    rank = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
+    hits.sort(key=lambda e: (rank.get(e.label, 4), -(e.end - e.start)))
+    return hits[0] if hits else None
+
+
+def _person_context(doc: Doc, ent: Entity) -> set[str]:
+    """Return lower-cased words around a person mention (titles, appositions, organisations)."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    lo = max(span.sent.start, span.start - 4)
+    hi = min(span.sent.end, span.end + 8)
+    words = {t.lower_ for t in doc[lo : span.start]}
+    # Appositions: "Rafael Grossi, director general of the IAEA".
+    if span.end < len(doc) and doc[span.end].text == ",":
+        words |= {t.lower_ for t in doc[span.end : hi]}
+    return words
+
+
+def _is_place_like(doc: Doc, ent: Entity) -> bool:
+    """Return True for a PERSON mention that sits where places go ("in Kiev", "from Sumy")."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ == "NOUN":
+        return True  # "the Zaporizhzhia nuclear power plant": a modifier, not a person
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
+def _is_subject(doc: Doc, ent: Entity) -> bool:
+    """Return True when the entity is the subject of its clause (a likely antecedent)."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+
+
+def resolve(
+    doc: Doc, mention: Span, entities: Sequence[Entity], quotes: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """Return the canonical name a speaker mention refers to (entity, pronoun, description)."""
+    head = mention.root
+    # Only an entity holding the phrase's head names it: "the Russian leader" is no NORP.
+    hit = _overlapping(mention[head.i - mention.start : head.i - mention.start + 1], entities)
+    if hit is None and mention[-1].pos_ == "PROPN":
+        hit = _overlapping(mention[-1:], entities)  # "the agency Enerhoatom"
+    if hit is not None and hit.label in {"PERSON", "ORG", "NORP"}:
+        return hit.name or hit.text
+    lex = lexicon()
+    words = {t.lower_ for t in mention}
+    is_pronoun = len(mention) == 1 and head.lower_ in _PRONOUNS
+    # A description is a common noun ("the agency"); "the Kiev General Staff" is a name.
+    is_desc = head.pos_ == "NOUN" and not any(t.pos_ == "PROPN" for t in mention)
+    is_person_desc = is_desc and head.lemma_.lower() in lex["role"]
+    is_org_desc = is_desc and head.lemma_.lower() in lex["org_role"]
+    if not (is_pronoun or is_person_desc or is_org_desc) or hit is not None:
+        return hit.name or hit.text if hit is not None else None
+    labels = {"ORG", "NORP"} if is_org_desc else {"PERSON"}
+    country = next((_DEMONYMS[w] for w in words if w in _DEMONYMS), None)
+    chosen: Entity | None = None
+    chosen_key = (False, -1)
+    for ent in entities:
+        if ent.label not in labels or ent.end > mention.start_char:
+            continue
+        if any(qs <= ent.start < qe for qs, qe in quotes) or _is_place_like(doc, ent):
+            continue
+        if is_person_desc:
+            # Descriptions filter out who cannot be meant; among the rest the latest wins.
+            context = _person_context(doc, ent)
+            known = ent.country or next((_DEMONYMS[w] for w in context if w in _DEMONYMS), None)
+            if country and known and known != country:
+                continue
+            roles = context & lex["role"]
+            if roles and head.lower_ not in roles:
+                continue  # an "adviser" is not "the leader"
+        # A subject pronoun prefers an earlier subject (centering); then the latest mention.
+        near = mention.start_char - ent.end < 400
+        key = (is_pronoun and near and _is_subject(doc, ent), ent.start)
+        if chosen is None or key > chosen_key:
+            chosen, chosen_key = ent, key
+    if chosen is None:
+        return None
+    return chosen.name or chosen.text

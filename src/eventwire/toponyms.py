@@ -1,0 +1,303 @@
+"""Toponym recognition: the spans of a parsed article that may be places, before resolution.
+
+spaCy's GPE/LOC/FAC entities are taken (split at commas: "Brody, Lviv" is two places), and
+capitalised token sequences the gazetteer knows are added, because the small English model
+labels Ukrainian towns as PERSON or ORG (Hoptivka, Kreminna, Sumy, Donbass). Words of a
+multi-token PERSON, first names, weapon names and common capitalised words are kept out.
+
+Two patterns of war reporting are read here: "the Sumy and Poltava regions" (each name is a
+region) and "Town, Region" ("Barvinkove, Kharkiv"; "Sloboda village, Chernihiv region"),
+where the second name is a first-level region that constrains the first, and the first is a
+place even when the gazetteer does not know it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.gazetteer import Candidate, Gazetteer, fold_key, name_key
+
+
+def _words(text: str) -> frozenset[str]:
+    """Return the whitespace-separated words of ``text`` as a set."""
+    return frozenset(text.split())
+
+
+# First names that are also towns somewhere: never a place on their own.
+FIRST_NAMES = _words(
+    """vladimir volodymyr maria mariya katerina kateryna oleg oleh olena olga anna sofia
+    victoria viktoria alexander alexandra aleksandr oleksandr sergei sergey serhiy dmitry
+    dmytro ivan mykola andriy andrei petro yulia natalia irina iryna ramzan mykhailo mikhail
+    rafael emmanuel joe elizabeth charlotte florence austin lincoln jackson victor viktor
+    denis elena yelena svetlana tatiana vitali vitaly roman boris igor pavel paul peter
+    george john james david daniel marina nadia vera lydia milan"""
+)
+# Capitalised common words (sentence-initial, headlines) that are villages somewhere.
+COMMON_WORDS = _words(
+    """still temporary even consultations overall things war front blackout turn off no
+    yesterday today president minister army guard video photo news live update mayor
+    governor general staff north south east west central university city state union
+    republic kremlin parliament council police defence defense ministry casualties
+    unknown around looting"""
+)
+# Weapon systems and military names that fuzzy-match towns (Uragan -> Oregon, Grad).
+WEAPON_WORDS = _words(
+    """grad uragan smerch tornado iskander kalibr kinzhal tochka bayraktar javelin stinger
+    himars haimars nlaw buk pantsir tor osa shahed geran lancet orlan krasnopol msta
+    giatsint pion tyulpan solntsepyok buratino kh"""
+)
+REGION_WORDS = frozenset(
+    {"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray",
+     "voivodeship", "governorate", "territory"}
+)  # fmt: skip
+# Words after a name that make it a part of a town (a city district, a street), not a town.
+PART_WORDS = frozenset(
+    {"district", "districts", "microdistrict", "neighbourhood", "neighborhood", "quarter",
+     "street", "avenue", "boulevard", "square", "raion", "rayon", "park"}
+)  # fmt: skip
+SETTLEMENT_WORDS = frozenset({"village", "town", "city", "settlement", "township", "hamlet"})
+_ALIASED_FEATURES = frozenset({"PPL", "PPLA", "PPLC", "ADM1"})
+_JOINERS = frozenset({"and", ",", "or", "&"})
+_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "NORP", "MONEY", "PERCENT"})
+_MAX_SPAN_TOKENS = 6
+# "Town, Region" and "Town village, Region": the gap between the two names.
+_PAIR_GAP = re.compile(
+    r"^\s*(?:(?:village|town|city|settlement|township|hamlet)\s*)?,\s*(?:in\s+)?$", re.I
+)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?$", re.I)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span that may be a place, with its candidates and how it was found."""
+
+    start: int
+    end: int
+    text: str
+    trusted: bool  # spaCy labelled it GPE/LOC/FAC
+    label: str
+    region: bool = False  # named as a region ("Kharkiv region", "Sumy and Poltava regions")
+    part: bool = False  # names a part of a town ("Shevchenkivskyi district")
+    within: Mention | None = None  # the region or country that constrains it ("X, Kharkiv")
+    pinned: bool = False  # recognised by the "Town, Region" pattern: kept even if unknown
+    sentence: int = 0
+    candidates: list[Candidate] = field(default_factory=list)
+    best: Candidate | None = None
+
+
+def person_words(doc: Doc) -> set[str]:
+    """Return words that are part of a multi-token PERSON anywhere in ``doc``."""
+    return {
+        name_key(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+    }
+
+
+def _trim(span: Span) -> Span:
+    """Return ``span`` without a leading "the" and a trailing possessive."""
+    if span[0].lower_ == "the" and len(span) > 1:
+        span = span[1:]
+    if span[-1].text in {"'s", "’s"} and len(span) > 1:
+        span = span[:-1]
+    return span
+
+
+def entity_mentions(doc: Doc) -> list[Mention]:
+    """Return spaCy's place entities, split at commas and dashes ("Brody, Lviv")."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in _ENTITY_LABELS:
+            continue
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            # A comma or a spaced dash separates two names ("Kyiv - Podilskyi").
+            if i < ent.end and doc[i].text not in {",", "-", "–"}:
+                continue
+            if i < ent.end and doc[i].text != "," and not doc[i].whitespace_:
+                continue  # "Kamianka-Buzka": a hyphen inside one name
+            if i > start:
+                span = _trim(doc[start:i])
+                if span.text.strip():
+                    m = Mention(span.start_char, span.end_char, span.text, True, ent.label_)
+                    # "Kyiv - Podilskyi": the name after a dash is a district of the first.
+                    m.part = start > ent.start and doc[start - 1].text != ","
+                    found.append(m)
+            start = i + 1
+    return found
+
+
+def _usable_start(tok: Token, in_person: set[int]) -> bool:
+    return not (tok.i in in_person or tok.is_stop or not tok.text[:1].isupper() or not tok.is_alpha)
+
+
+def scan_mentions(doc: Doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Return capitalised token sequences the gazetteer knows, outside spaCy's places."""
+    in_person = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not _usable_start(tok, in_person):
+            i += 1
+            continue
+        end_limit = min(len(doc), i + _MAX_SPAN_TOKENS, tok.sent.end)
+        for j in range(end_limit, i, -1):
+            span = doc[i:j]
+            if span[-1].is_punct or span[-1].is_stop or any(t.i in in_person for t in span):
+                continue
+            if gazetteer.lookup(span.text, fuzzy=False):
+                overlaps = [(s, e) for s, e in taken if s < span.end_char and span.start_char < e]
+                # A longer gazetteer name beats a shorter spaCy entity inside it.
+                if all(span.start_char <= s and e <= span.end_char for s, e in overlaps) and (
+                    not overlaps or len(span) > 1
+                ):
+                    label = span[0].ent_type_ or ""
+                    found.append(Mention(span.start_char, span.end_char, span.text, False, label))
+                    i = j - 1
+                break
+        i += 1
+    return found
+
+
+def mark_regions(doc: Doc, mentions: list[Mention]) -> None:
+    """Mark mentions named as regions or as parts of towns, extending them over the word."""
+    text = doc.text  # built anew from the tokens on every access: read it once
+    by_start = sorted(mentions, key=lambda m: m.start)
+    for k, m in enumerate(by_start):
+        tail = doc.char_span(m.end, min(len(text), m.end + 40), alignment_mode="expand")
+        if tail is None or len(tail) == 0:
+            continue
+        first = tail[0]
+        if first.lower_ in PART_WORDS and not m.region:
+            m.part = True
+            m.end = first.idx + len(first.text)
+            m.text = text[m.start : m.end]
+            continue
+        if first.lower_ not in REGION_WORDS:
+            continue
+        m.region = True
+        if first.lower_ in {"region", "oblast", "province", "krai", "kray"}:
+            m.end = first.idx + len(first.text)
+            m.text = text[m.start : m.end]
+        # Coordinated names share the plural: "the Sumy and Poltava regions".
+        prev = k - 1
+        while prev >= 0 and first.lower_.endswith("s"):
+            gap = text[by_start[prev].end : by_start[prev + 1].start].strip().lower()
+            if gap not in _JOINERS:
+                break
+            by_start[prev].region = True
+            prev -= 1
+    for m in mentions:
+        words = m.text.split()
+        # spaCy often takes the word in: "Shevchenkivskyi district" as one FAC entity.
+        if len(words) > 1 and words[-1].lower() in PART_WORDS and not m.region:
+            m.part = True
+
+
+@lru_cache(maxsize=100_000)
+def alias_only(text: str, c: Candidate) -> bool:
+    """Return True when a town or region matched ``text`` only under a name unlike its own.
+
+    GeoNames lists old and foreign names ("Salisbury" for Harare, "Oleksandrivka" for
+    Donetsk); a place found that way should lose to one that bears the name.
+    """
+    if c.feature not in _ALIASED_FEATURES:
+        return False
+    q = fold_key(text)
+    return not any(
+        q.startswith(n) or n.startswith(q) for n in (fold_key(w) for w in c.name.split()) if n
+    )
+
+
+def _region_of(m: Mention, gazetteer: Gazetteer) -> list[Candidate]:
+    """Return the regions or countries a mention may name (empty for a plain town)."""
+    found = gazetteer.lookup_admin1(m.text)
+    return found or gazetteer.lookup_country(m.text)
+
+
+def _unknown_before(doc: Doc, text: str, end: int, taken: list[Mention]) -> Mention | None:
+    """Return the capitalised name ending just before ``end`` (a village the index lacks)."""
+    span = doc.char_span(max(0, end - 60), end, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    toks = list(span)
+    while toks and (toks[-1].text == "," or toks[-1].lower_ in SETTLEMENT_WORDS):
+        toks.pop()
+    name: list[Token] = []
+    for tok in reversed(toks):
+        ok = (tok.text[:1].isupper() and tok.is_alpha) or (tok.text == "-" and name)
+        # Sentence-initial adverbs are capitalised too ("Separately, Kharkiv ..."): a name
+        # there must at least be tagged a proper noun.
+        if tok.is_sent_start and tok.tag_ not in {"NNP", "NNPS"}:
+            ok = False
+        if not ok or tok.ent_type_ in _NOT_PLACE_LABELS:
+            break
+        name.insert(0, tok)
+        if tok.is_sent_start:
+            break
+    while name and name[0].text == "-":
+        name.pop(0)
+    if not name:
+        return None
+    start, stop = name[0].idx, name[-1].idx + len(name[-1].text)
+    key = name_key(text[start:stop])
+    if len(name) == 1 and (
+        name[0].is_stop or key in FIRST_NAMES or key in COMMON_WORDS or key in WEAPON_WORDS
+    ):
+        return None
+    if any(m.start < stop and start < m.end for m in taken):
+        return None
+    return Mention(start, stop, text[start:stop], False, name[0].ent_type_, pinned=True)
+
+
+def pair_regions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Read "Town, Region": mark the region, tie the town to it; return unknown towns found.
+
+    A list ("Kyiv, Kharkiv and Odesa") is no such pair: the second name must not be followed
+    by another name in the same list, and a big city never sits "in" another region's name.
+    """
+    text = doc.text
+    ordered = sorted(mentions, key=lambda m: m.start)
+    added: list[Mention] = []
+    for k, b in enumerate(ordered):
+        nxt = ordered[k + 1] if k + 1 < len(ordered) else None
+        if nxt is not None and _LIST_GAP.match(text[b.end : nxt.start]):
+            continue
+        if b.part or (_region_of(b, gazetteer) == []):
+            continue
+        prev = ordered[k - 1] if k > 0 else None
+        a: Mention | None = None
+        if prev is not None and _PAIR_GAP.match(text[prev.end : b.start]):
+            a = prev
+        elif text[: b.start].rstrip().endswith(","):
+            a = _unknown_before(doc, text, b.start, ordered)
+            if a is not None:
+                added.append(a)
+        if a is None or a.region:
+            continue
+        if a.pinned or _fits(a, b, gazetteer):
+            b.region = True
+            a.within = b
+            a.pinned = True
+    return added
+
+
+def _fits(a: Mention, b: Mention, gazetteer: Gazetteer) -> bool:
+    """Return True when ``a`` may be a town inside the region or country ``b`` names."""
+    regions = _region_of(b, gazetteer)
+    cands = gazetteer.lookup(a.text)
+    named = [c for c in cands if not alias_only(a.text, c)] or cands
+    if named and named[0].feature in {"ADM1", "PCLI", "CONT", "RGN"}:
+        return False  # "Ukraine, Russia": two areas, not a town in a region
+    inside = any(
+        c.admin1 == r.name or (r.feature == "PCLI" and c.country == r.country)
+        for c in cands
+        for r in regions
+    )
+    # A big city is named on its own; "Kharkiv, Kyiv" is a list, not Kharkiv in Kyiv Oblast.
+    big = any(c.population >= 100_000 or c.feature in {"PPLA", "PPLC"} for c in named)
+    return inside or not big

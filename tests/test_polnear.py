@@ -1,0 +1,67 @@
+"""Tests for eventwire.polnear: brat reading and fair, one-to-one attribution matching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventwire.nlp import parse
+from eventwire.polnear import Gold, Pred, gold_attributions, match, predictions, read_brat
+
+
+def _gold(content: tuple[int, int], source: tuple[int, int], name: str = "") -> Gold:
+    return Gold(content, source, name, speech=True)
+
+
+def test_read_brat_links_content_source_and_cue(tmp_path: Path) -> None:
+    ann = tmp_path / "a.ann"
+    ann.write_text(
+        "T1\tSource 0 5\tKyiv\nT2\tCue 6 10\tsaid\nT3\tContent 11 20;25 30\tthe front\n"
+        "T4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n",
+        "utf-8",
+    )
+    # A discontinuous content is read as its hull.
+    assert read_brat(ann) == [((11, 30), (0, 5), (6, 10))]
+
+
+def test_two_predictions_over_one_gold_count_one_true_positive() -> None:
+    gold = [_gold((10, 50), (0, 5))]
+    preds = [Pred((10, 20), (0, 5), ""), Pred((30, 50), (0, 5), "")]
+    assert sum(p >= 0 for p in match(preds, gold)) == 1
+
+
+def test_one_prediction_cannot_collect_several_gold_attributions() -> None:
+    gold = [_gold((10, 20), (0, 5)), _gold((30, 40), (0, 5))]
+    assert sum(p >= 0 for p in match([Pred((10, 40), (0, 5), "")], gold)) == 1
+
+
+def test_matching_finds_the_largest_pairing() -> None:
+    # Greedy pairing would give prediction 0 to gold 0 and leave gold 1 unmatched.
+    gold = [_gold((10, 40), (0, 5)), _gold((10, 20), (0, 5))]
+    preds = [Pred((12, 18), (0, 5), ""), Pred((30, 35), (0, 5), "")]
+    assert match(preds, gold) == [1, 0]
+
+
+def test_wrong_source_or_disjoint_content_is_no_match() -> None:
+    gold = [_gold((10, 20), (0, 5), "Oleg Synehubov")]
+    assert match([Pred((10, 20), (60, 65), "Mykhailo Podolyak")], gold) == [-1]
+    assert match([Pred((30, 40), (0, 5), "")], gold) == [-1]
+    # The same person named differently counts as the right source.
+    assert match([Pred((10, 20), (60, 65), "Synehubov")], gold) == [0]
+
+
+def test_relative_pronoun_source_stands_for_its_antecedent() -> None:
+    text = "Oleg Synehubov, who said the shelling had stopped, left Kharkiv."
+    doc = parse(text)
+    who = text.index("who")
+    content = text.index("the shelling")
+    gold = gold_attributions(doc, [], [((content, content + 23), (who, who + 3), (-1, -1))])
+    assert text[gold[0].alias[0] : gold[0].alias[1]] == "Oleg Synehubov"
+    pred = Pred((content, content + 23), (0, 14), "")
+    assert match([pred], gold) == [0]
+
+
+def test_a_quote_broken_by_its_cue_is_one_prediction() -> None:
+    text = "“The city is quiet tonight,” the mayor said. “But the sirens will sound again.”"
+    preds = predictions(parse(text), [])
+    assert len(preds) == 1
+    assert len(preds[0].parts) == 1
