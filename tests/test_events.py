@@ -42,9 +42,9 @@ def _places(text: str) -> list[Place]:
                     lat,
                     lon,
                     country,
+                    name if precision == 3 else None,
                     None,
-                    None,
-                    "PPL",
+                    "ADM1" if precision == 3 else "PPL",
                     precision,
                 )
             )
@@ -231,3 +231,41 @@ def test_events_promised_aid_is_also_an_agreement_and_a_stated_blockade_a_threat
     assert any(e.type == "AID" and e.hypothetical for e in aid)
     threat = code("Russia said it would impose a blockade on Kyiv.")
     assert "THREATEN" in {e.type for e in threat}
+
+
+def test_unplaced_attack_takes_the_paragraph_place_at_precision_two() -> None:
+    text = (
+        "Russian forces shelled Avdiivka on Monday morning. "
+        "In the afternoon Russian troops attacked Ukrainian positions again."
+    )
+    events = [e for e in code(text) if e.acled_event_type is not None]
+    assert len(events) >= 2
+    first, second = events[0], events[-1]
+    assert first.location is not None and first.location.basis == "sentence"
+    assert second.location is not None
+    assert (second.location.name, second.location.basis) == ("Avdiivka", "paragraph")
+    assert second.location.precision == 2
+
+
+def test_unplaced_attack_falls_back_to_the_article_region_never_the_country() -> None:
+    text = (
+        "Ukraine's army keeps advancing in the Kharkiv region.\n\n"
+        "Russian troops attacked Ukrainian positions overnight."
+    )
+    attack = [e for e in code(text) if e.acled_event_type == "Battles"][-1]
+    assert attack.location is not None
+    assert (attack.location.name, attack.location.precision) == ("Kharkiv Oblast", 3)
+    assert attack.location.basis == "article"
+    lone = code("Russian troops attacked Ukrainian positions overnight.")
+    assert all(e.location is None for e in lone)
+
+
+def test_talks_and_mobilisation_are_not_placed_from_context() -> None:
+    text = (
+        "Russian forces shelled Avdiivka on Monday. "
+        "Russia and Ukraine held talks on Tuesday. "
+        "Russia announced the mobilization of 300,000 reservists."
+    )
+    others = [e for e in code(text) if e.type in {"CONSULT", "MOBILIZE"}]
+    assert len(others) == 2
+    assert all(e.location is None for e in others)

@@ -13,7 +13,7 @@ evidence spans.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +58,8 @@ PERSON_LIKE = frozenset(
     {"civilians", "people", "residents", "soldiers", "troops", "forces", "army", "protesters"}
 )
 VIOLENT = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+# ACLED types whose place may come from the paragraph or the article when the sentence has none.
+CONTEXT_PLACED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 class Claim(Protocol):
@@ -103,6 +105,8 @@ class EventCoder:
         events: list[Event] = []
         para_dates: dict[int, DateRef] = {}
         last_in_para: dict[int, Event] = {}
+        para_place: dict[int, Location] = {}
+        region = _article_region(places, ctx.focus)
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
@@ -125,6 +129,13 @@ class EventCoder:
                 ev.fatalities, ev.injured = killed, injured
                 ev.attributed_to = ev.attributed_to or claim
                 _set_date(ev, date_ref, article.published)
+                if ev.location is None and ev.acled_event_type in CONTEXT_PLACED:
+                    near = para_place.get(para)
+                    if near is not None and "elsewhere" in sent.text.lower():
+                        near = None  # "..., while elsewhere ...": not the place just named
+                    ev.location = _from_context(near, region)
+                elif ev.location is not None and ev.location.basis == "sentence":
+                    para_place[para] = ev.location
                 events.append(ev)
                 last_in_para[para] = ev
                 if ev.actor1 is not None and ev.actor1.name:
@@ -382,6 +393,45 @@ def _location(p: Place, span: Span, sent: Span) -> Location:
         geonames_id=p.geonames_id,
         precision=precision,
     )
+
+
+def _article_region(places: Sequence[Place], focus: str | None) -> Location | None:
+    """Return the first-level region the article names most often in its focus country."""
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for p in places:
+        if p.precision != 3 or p.admin1 is None or p.name is None or p.country != focus:
+            continue
+        if p.name == p.country or p.lat is None:
+            continue  # the country itself: a country's centre says nothing
+        counts[p.name] = counts.get(p.name, 0) + 1
+        first.setdefault(p.name, p)
+    if not counts:
+        return None
+    best = max(counts, key=lambda n: (counts[n], -first[n].start))
+    p = first[best]
+    return Location(
+        text=p.text,
+        name=p.name,
+        lat=p.lat,
+        lon=p.lon,
+        country=p.country,
+        admin1=p.admin1,
+        geonames_id=p.geonames_id,
+        precision=3,
+        basis="article",
+    )
+
+
+def _from_context(para: Location | None, region: Location | None) -> Location | None:
+    """Locate an event its sentence does not place, the way ACLED's coders do.
+
+    An earlier event of the same paragraph lends its place at precision 2 ("part of or near");
+    else the region the article is about lends its point at precision 3. Never a country.
+    """
+    if para is not None:
+        return replace(para, precision=max(para.precision or 2, 2), basis="paragraph")
+    return region
 
 
 def _quote_marks(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int, Attribution | None]]:

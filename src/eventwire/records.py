@@ -74,6 +74,9 @@ class Location:
     admin1: str | None = None
     geonames_id: int | None = None
     precision: int | None = None
+    # Where the place was read: "sentence" (the event's own clause or sentence), "paragraph"
+    # (an earlier event of the same paragraph), "article" (the region the article is about).
+    basis: str = "sentence"
 
 
 @dataclass(slots=True)
