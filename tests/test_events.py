@@ -241,7 +241,8 @@ def test_unplaced_attack_takes_the_paragraph_place_at_precision_two() -> None:
     events = [e for e in code(text) if e.acled_event_type is not None]
     assert len(events) >= 2
     first, second = events[0], events[-1]
-    assert first.location is not None and first.location.basis == "sentence"
+    assert first.location is not None
+    assert first.location.basis == "sentence"
     assert second.location is not None
     assert (second.location.name, second.location.basis) == ("Avdiivka", "paragraph")
     assert second.location.precision == 2
