@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, shared_path
 from eventwire.gazetteer import Gazetteer
 from eventwire.schema import validate
 
@@ -146,3 +146,19 @@ def _counts(db: Path) -> dict[str, int]:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # noqa: S608
     finally:
         con.close()
+
+
+def test_eval_without_the_dev_data_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("eval", "plover", "--data", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+
+
+def test_eval_plover_prints_its_figures_as_json() -> None:
+    data = shared_path("data", "plover-gsr").parent
+    result = run("eval", "plover", "--data", str(data), "--split", "heldout")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["split"] == "heldout"
+    assert figures["rows"] > 0
+    assert 0.0 < figures["accuracy"] <= 1.0

@@ -406,3 +406,112 @@ def serve(db: str, host: str, port: int, ingest_token: str | None, max_body: int
     state = "on (token set)" if ingest_token else "off (no token)"
     click.echo(f"eventwire: serving {db} at http://{host}:{port}/ ; ingest {state}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+# --- eval: the quality figures of docs/quality.md, reproduced from the dev data ---------------
+
+DEFAULT_DATA = "../shared/data"
+
+
+def _data_file(data: str, *parts: str) -> Path:
+    path = Path(data, *parts)
+    if not path.exists():
+        raise click.UsageError(f"{path} does not exist: point --data at the dev data folder")
+    return path
+
+
+def _print_figures(figures: dict[str, Any]) -> None:
+    click.echo(json.dumps(figures, ensure_ascii=False, indent=1, default=str))
+
+
+def data_option(fn: F) -> F:
+    """Add --data: the folder holding the dev data sets (never part of the repository)."""
+    return click.option(
+        "--data",
+        default=DEFAULT_DATA,
+        show_default=True,
+        type=click.Path(file_okay=False),
+        help="Folder with the dev data sets (acled-ukraine-2022-dev.csv, geowebnews/, ...).",
+    )(fn)
+
+
+def split_option(fn: F) -> F:
+    """Add --split: the held-out fifth (reported figures) or the tuning part."""
+    return click.option(
+        "--split",
+        type=click.Choice(["heldout", "tune", "all"]),
+        default="heldout",
+        show_default=True,
+        help="Rows never tuned on (heldout), the tuning part, or all.",
+    )(fn)
+
+
+@main.group(name="eval")
+def eval_() -> None:
+    """Measure eventwire against the dev data sets; prints one JSON object per run."""
+
+
+@eval_.command(name="geo")
+@data_option
+@split_option
+@click.option("--limit", type=click.IntRange(1), help="Only the first N ACLED rows of the split.")
+def eval_geo(data: str, split: str, limit: int | None) -> None:
+    """Places: GeoWebNews recall and accuracy@161 km; ACLED geo_precision-1 rows within 25 km."""
+    from eventwire.evaluate import evaluate_acled
+    from eventwire.places import evaluate_geowebnews
+
+    gwn = evaluate_geowebnews(_data_file(data, "geowebnews", "GWN.xml"))
+    acled = evaluate_acled(_data_file(data, "acled-ukraine-2022-dev.csv"), split=split, limit=limit)
+    keys = ("split", "rows", "geo_precision1_rows", "geo_within_25km")
+    _print_figures({"geowebnews": gwn, "acled": {k: acled[k] for k in keys if k in acled}})
+
+
+@eval_.command(name="acled")
+@data_option
+@split_option
+@click.option("--limit", type=click.IntRange(1), help="Only the first N rows of the split.")
+def eval_acled(data: str, split: str, limit: int | None) -> None:
+    """Events: ACLED event_type, sub_event_type, fatalities, actor1 country, geo within 25 km."""
+    from eventwire.evaluate import evaluate_acled
+
+    _print_figures(
+        evaluate_acled(_data_file(data, "acled-ukraine-2022-dev.csv"), split=split, limit=limit)
+    )
+
+
+@eval_.command(name="plover")
+@data_option
+@split_option
+def eval_plover(data: str, split: str) -> None:
+    """Events: PLOVER category accuracy on the PLOVER gold-standard records."""
+    from eventwire.evaluate import evaluate_plover
+
+    _print_figures(
+        evaluate_plover(_data_file(data, "plover-gsr", "PLOVER_GSR_CAMEO.txt"), split=split)
+    )
+
+
+@eval_.command(name="polnear")
+@data_option
+@click.option(
+    "--part",
+    type=click.Choice(["dev", "train"]),
+    default="dev",
+    show_default=True,
+    help="PolNeAR part: dev (reported) or train (tuned on).",
+)
+@click.option("--limit", type=click.IntRange(1), help="Only the first N texts.")
+def eval_polnear(data: str, part: str, limit: int | None) -> None:
+    """Quotes and claims: attribution precision, recall and F1 on PolNeAR."""
+    from eventwire.quotes import evaluate_polnear
+
+    _print_figures(evaluate_polnear(_data_file(data, "polnear", part), limit=limit))
+
+
+@eval_.command(name="extraction")
+@data_option
+def eval_extraction(data: str) -> None:
+    """Inputs: main-text extraction precision, recall and F1 on the HTML benchmark."""
+    from eventwire.sources import evaluate_extraction
+
+    _print_figures(evaluate_extraction(_data_file(data, "article-extraction-benchmark")))
