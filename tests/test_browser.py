@@ -26,6 +26,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (
 from eventwire.pipeline import Pipeline  # noqa: E402 - after the skips
 from eventwire.records import Article  # noqa: E402
 from eventwire.report import write_report  # noqa: E402
+from eventwire.sources import iter_inputs  # noqa: E402
 from eventwire.store import open_store  # noqa: E402
 from test_report import HOSTILE, hostile_record, make_db, sample_records  # noqa: E402
 
@@ -194,8 +195,9 @@ def test_browser_served_page_shows_the_same_map_live(browser: Any, server: str) 
 def test_browser_example_article_on_a_map_of_ukraine(
     browser: Any, tmp_path: Path, pipeline: Pipeline
 ) -> None:
-    text = EXAMPLE.read_text(encoding="utf-8")
-    article = Article(id="example", text=text, published="2022-09-12", title="Example article")
+    # Read as `eventwire ingest` reads it: cleaned, so teasers and captions are gone.
+    (article,) = iter_inputs([str(EXAMPLE)], published="2022-09-12")
+    assert isinstance(article, Article)
     records = list(pipeline.process([article]))
     db = make_db(tmp_path / "example.db", records)
     with open_store(db) as store:
