@@ -179,3 +179,33 @@ def test_constituent_countries_of_the_uk_are_regions(gazetteer: Gazetteer) -> No
 def test_lookup_variants_returns_only_folded_matches(gazetteer: Gazetteer) -> None:
     assert all(c.match == 2 for c in gazetteer.lookup_variants("Zaporizhia"))
     assert gazetteer.lookup_variants("Kyi") == []
+
+
+def test_curated_region_point_overrides_capital_and_median(gazetteer: Gazetteer) -> None:
+    # Texas's capital (Austin) and the median of its towns lie far east of its middle.
+    texas = gazetteer.lookup_admin1("Texas")[0]
+    assert texas.feature == "ADM1"
+    assert -101.0 < texas.lon < -98.0
+    ontario = gazetteer.lookup_admin1("Ontario")[0]
+    assert ontario.country == "CAN"
+    assert ontario.lat > 46.0  # not Toronto (43.7 N)
+
+
+def test_state_abbreviations_and_regions_of_other_countries(gazetteer: Gazetteer) -> None:
+    assert [c.name for c in gazetteer.lookup("Calif.") if c.feature == "ADM1"] == ["California"]
+    assert gazetteer.lookup_admin1("Rajasthan")[0].country == "IND"
+    assert gazetteer.lookup_admin1("Oaxaca State")[0].country == "MEX"
+
+
+def test_supplement_rows_cite_a_source_and_have_valid_points() -> None:
+    import csv
+    from importlib import resources
+
+    text = resources.files("eventwire.data").joinpath("places_supplement.csv").read_text("utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert len(rows) > 50
+    for row in rows:
+        assert row["source"].startswith("curated"), row["name"]
+        assert -90 <= float(row["lat"]) <= 90
+        assert -180 <= float(row["lon"]) <= 180
+        assert row["precision"] in {"1", "2", "3"}

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +42,17 @@ from eventwire.toponyms import (
 
 __all__ = ["COMMON_WORDS", "FIRST_NAMES", "PlaceFinder", "evaluate_geowebnews"]
 
-_AREA_FEATURES = frozenset({"CONT", "PCLI", "ADM1", "RGN", "OCN", "SEA", "STM", "STRT", "AREA"})
+_AREA_FEATURES = frozenset(
+    {"CONT", "PCLI", "ADM1", "ADM2", "RGN", "OCN", "SEA", "STM", "STRT", "AREA"}
+)
 _REGION_FEATURES = frozenset({"ADM1", "RGN"})
 _CITY_FEATURES = frozenset({"PPL", "PPLA", "PPLC"})
-_FEATURE_BONUS = {"CONT": 3.0, "PCLI": 3.0, "PPLC": 1.5, "PPLA": 0.8, "ADM1": 0.5, "PPL": 0.0}
+_NAMED_AREAS = frozenset({"PCLI", "ADM1"})
+_BIG_CITY = 100_000
+_SMALL_TOWN = 10_000
+_FEATURE_BONUS = {
+    "CONT": 3.0, "PCLI": 3.0, "PPLC": 1.5, "PPLA": 0.8, "ADM1": 0.5, "ADM2": 2.0, "PPL": 0.0,
+}  # fmt: skip
 _LANDMARK_BONUS = 3.0
 # A town found only under a name unlike its own ("Salisbury" is an old name of Harare,
 # "Oleksandrivka" one of Donetsk) loses to a town that bears the name.
@@ -52,6 +61,8 @@ _FOCUS_BONUS = 1.5
 _FUZZY_SIMILARITY = 0.75
 _NEAR_KM = 150.0
 _PART_KM = 40.0
+_LIST_BONUS = 2.0  # a candidate of the kind the names listed with it are
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?$", re.I)
 _DEMONYM_VOTE = 0.5
 _REGION_BONUS = 2.0  # the candidate lies in a region the article names ("Kharkiv region")
 _TOWN_REGION = 1.0  # the candidate lies in the region of another town the article names
@@ -118,10 +129,39 @@ class PlaceFinder:
                 return countries
         text = _stem(m) if m.part else m.text
         found = self.gazetteer.lookup(text, fuzzy=m.trusted or m.pinned)
-        if len(name_key(text)) <= 2:
+        key = name_key(text)
+        if any(c.feature in _NAMED_AREAS and name_key(c.name) == key for c in found):
+            # "Mexico", "Idaho": the country or state bearing the name beats a town found
+            # under a longer name of its own (Mexico City, Idaho Springs); a state does not
+            # hide a big city (New York).
+            found = [
+                c
+                for c in found
+                if c.feature in _AREA_FEATURES
+                or name_key(c.name) == key
+                or (c.population >= _BIG_CITY and not any(a.feature == "PCLI" for a in found))
+            ]
+        if len(key) <= 2:
             # "Va.", "WA", "N.B.": abbreviations of states and countries, not villages.
             found = [c for c in found if c.feature in _AREA_FEATURES]
         return found
+
+    @staticmethod
+    def _dash_districts(text: str, mentions: list[Mention]) -> None:
+        """Read "Odesa - Prymorskyi" as a district of the town before the spaced dash.
+
+        Not when the second name is itself a country, region or capital ("Russia - Ukraine",
+        "Kyiv - Kharkiv").
+        """
+        for prev, m in pairwise(mentions):
+            if text[prev.end : m.start] not in {" - ", " – "} or prev.part or m.region:
+                continue
+            town = max(prev.candidates, key=lambda c: _prior(c, prev.text), default=None)
+            if town is None or town.feature not in _CITY_FEATURES:
+                continue
+            if any(c.feature in _AREA_FEATURES | {"PPLA", "PPLC"} for c in m.candidates):
+                continue
+            m.part = True
 
     def _focus(self, mentions: Iterable[Mention], demonyms: Counter[str]) -> str | None:
         # Nationality words vote weakly: war news names the other side's army all the time.
@@ -178,6 +218,13 @@ class PlaceFinder:
             return False  # "Uragan" is no misspelt "Oregon"
         if focus is not None and c.country != focus and m.within is None:
             return False
+        return self._alike(m, c)
+
+    @staticmethod
+    def _alike(m: Mention, c: Candidate) -> bool:
+        """Return True when a loose spelling match looks like the name ("Irane" is no Iran)."""
+        if c.source.startswith("curated"):
+            return True  # curated aliases are meant ("Zmiinyi Island" is Snake Island)
         ratio = SequenceMatcher(None, name_key(_stem(m)), name_key(c.name)).ratio()
         return ratio >= _FUZZY_SIMILARITY
 
@@ -192,7 +239,11 @@ class PlaceFinder:
             pool = m.candidates
             if not any(_inside(c, region.candidates) for c in pool):
                 pool = self.gazetteer.lookup_variants(_stem(m))
-            fitting = [c for c in pool if _inside(c, region.candidates)]
+            fitting = [
+                c
+                for c in pool
+                if _inside(c, region.candidates) and (c.match < 2 or self._alike(m, c))
+            ]
             if fitting:
                 region.candidates = [
                     r for r in region.candidates if any(_inside(c, [r]) for c in fitting)
@@ -216,9 +267,10 @@ class PlaceFinder:
             if not near and towns:
                 m.best = None
 
-    def _resolve(self, mentions: list[Mention], focus: str | None) -> None:
+    def _resolve(self, mentions: list[Mention], focus: str | None, text: str = "") -> None:
         for m in mentions:
             m.best = None
+        listed = _coordinated(mentions, text)
         for pass_no in range(2):
             for m in mentions:
                 if not m.candidates:
@@ -236,14 +288,24 @@ class PlaceFinder:
                     for o in mentions
                     if pass_no and o.best and o.sentence == m.sentence and o is not m
                 ]
+                # Names listed with states or countries are of that kind: "California or
+                # Washington" are states. (Towns are the default kind: they lend nothing.)
+                kinds = Counter(
+                    _kind(o.best)
+                    for o in listed.get(id(m), [])
+                    if pass_no and o.best and _kind(o.best) in {"region", "country"}
+                )
+                kind = kinds.most_common(1)[0][0] if kinds and not m.region else None
 
                 def score(
                     c: Candidate,
                     near: list[Candidate] = near,
                     regions: Counter[str | None] = regions,
                     text: str = m.text,
+                    kind: str | None = kind,
                 ) -> float:
                     s = _prior(c, text)
+                    s += _LIST_BONUS if kind is not None and _kind(c) == kind else 0.0
                     s += _FOCUS_BONUS if focus and c.country == focus else 0.0
                     s += regions.get(c.admin1, 0) / 10 if c.admin1 else 0.0
                     if any(_km(c, o) < _NEAR_KM for o in near if o.place_id != c.place_id):
@@ -268,24 +330,58 @@ class PlaceFinder:
             kept.append(m)
         mark_regions(doc, kept)
         kept += pair_regions(doc, kept, self.gazetteer)
+        kept = [m for m in kept if m.end > m.start]
         kept.sort(key=lambda m: m.start)
         for m in kept:
             m.candidates = self._candidates(m)
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             m.sentence = span.sent.start if span is not None else 0
+        self._dash_districts(doc.text, kept)
         # Nationality words vote for the article's focus country but are no places.
         votes = Counter(_demonyms().get(name_key(m.text), "") for m in kept)
-        focus = self._focus(
-            [m for m in kept if m.trusted and not self._is_demonym(name_key(m.text))], votes
-        )
+        places = [m for m in kept if not self._is_demonym(name_key(m.text))]
+        # spaCy's GPE/LOC first; when it labelled none (war notes where every town is an ORG
+        # or PERSON), the names the index knows vote instead.
+        voters = [m for m in places if m.trusted] or [
+            m for m in places if len(name_key(m.text)) > 3
+        ]
+        focus = self._focus(voters, votes)
         kept = [m for m in kept if self._keep(m, words, focus)]
         focus = focus or self._focus(kept, votes)
         # Regions first: a town tied to a region is narrowed by the region's candidates.
         for m in sorted(kept, key=lambda m: m.within is not None):
             self._constrain(m, focus)
-        self._resolve(kept, focus)
+        self._resolve(kept, focus, doc.text)
+        self._outside_named_region(kept)
         self._fall_back(kept, focus)
         return [self._place(m) for m in kept]
+
+    @staticmethod
+    def _outside_named_region(mentions: list[Mention]) -> None:
+        """Tie a village to the region its sentence names when it has no candidate there.
+
+        "Shells hit Mahdalynivka, the head of the Zaporizhzhia region said": a village the
+        index knows only in another region is that region's village the index lacks, not the
+        homonym 100 km away.
+        """
+        for m in mentions:
+            if m.within is not None or m.region or m.part or m.best is None:
+                continue
+            if m.best.feature not in _CITY_FEATURES or m.best.population >= _SMALL_TOWN:
+                continue
+            regions = [
+                o
+                for o in mentions
+                if o.region
+                and o.sentence == m.sentence
+                and o.best is not None
+                and o.best.feature in _REGION_FEATURES
+            ]
+            if len({o.best.name for o in regions if o.best}) != 1:
+                continue
+            if not any(_inside(c, [regions[0].best]) for c in m.candidates if regions[0].best):
+                m.best = None
+                m.within = regions[0]
 
     def _inner(self, m: Mention, focus: str | None) -> Candidate | None:
         """Return the place a longer name is named after ("Manila Cathedral" -> Manila)."""
@@ -295,6 +391,8 @@ class PlaceFinder:
                 text = " ".join(words[i : i + size])
                 if name_key(text) in COMMON_WORDS or len(name_key(text)) <= 2:
                     continue
+                if not text[:1].isupper():
+                    continue  # "north west London": the name is London, not "north west"
                 found = [
                     c
                     for c in self.gazetteer.lookup(text, fuzzy=False)
@@ -330,6 +428,11 @@ class PlaceFinder:
     @staticmethod
     def _place(m: Mention) -> Place:
         c = m.best
+        region = m.within.best if m.within is not None else None
+        if c is None and region is not None and region.feature in _REGION_FEATURES:
+            # "Zorbivka, Luhansk" with a village the index lacks: the text places it in the
+            # region, so it carries the region's point at precision 3 (as ACLED codes it).
+            c = region
         if c is None:
             return Place(text=m.text, start=m.start, end=m.end)
         # A district or street of a town is "near" that town, not the town itself.
@@ -339,6 +442,25 @@ class PlaceFinder:
             country=c.country, admin1=c.admin1, geonames_id=c.geonames_id, feature=c.feature,
             precision=precision, source=c.source,
         )  # fmt: skip
+
+
+def _kind(c: Candidate) -> str:
+    """Return the kind of place a candidate is: country, region, town or its feature."""
+    if c.feature == "PCLI":
+        return "country"
+    if c.feature in {"ADM1", "ADM2", "RGN"}:
+        return "region"
+    return "town" if c.feature in _CITY_FEATURES else c.feature
+
+
+def _coordinated(mentions: list[Mention], text: str) -> dict[int, list[Mention]]:
+    """Return, by mention id, the names listed with it ("Utah, Colorado and Idaho")."""
+    out: dict[int, list[Mention]] = {}
+    for a, b in pairwise(mentions):
+        if text and _LIST_JOIN.match(text[a.end : b.start]):
+            out.setdefault(id(a), []).append(b)
+            out.setdefault(id(b), []).append(a)
+    return out
 
 
 def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -42,7 +42,8 @@ COMMON_WORDS = _words(
     yesterday today president minister army guard video photo news live update mayor
     governor general staff north south east west central university city state union
     republic kremlin parliament council police defence defense ministry casualties
-    unknown around looting"""
+    unknown around looting hurricane typhoon cyclone storm area farms farmers centre center
+    valley plantation crossroads delta mall"""
 )
 # Weapon systems and military names that fuzzy-match towns (Uragan -> Oregon, Grad).
 WEAPON_WORDS = _words(
@@ -52,7 +53,7 @@ WEAPON_WORDS = _words(
 )
 REGION_WORDS = frozenset(
     {"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray",
-     "voivodeship", "governorate", "territory"}
+     "voivodeship", "governorate", "territory", "state"}
 )  # fmt: skip
 # Words after a name that make it a part of a town (a city district, a street), not a town.
 PART_WORDS = frozenset(
@@ -64,11 +65,18 @@ _ALIASED_FEATURES = frozenset({"PPL", "PPLA", "PPLC", "ADM1"})
 _JOINERS = frozenset({"and", ",", "or", "&"})
 _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "NORP", "MONEY", "PERCENT"})
+_CALENDAR_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "christmas", "easter"}
+)  # fmt: skip
 _MAX_SPAN_TOKENS = 6
 # "Town, Region" and "Town village, Region": the gap between the two names.
 _PAIR_GAP = re.compile(
     r"^\s*(?:(?:village|town|city|settlement|township|hamlet)\s*)?,\s*(?:in\s+)?$", re.I
 )
+_NAME_TOKEN = re.compile(r"^[^\W\d_]+(?:[-'’][^\W_]+)*$")
+_DEMONYM_END = re.compile(r"(?:ian|ians|ean|eans|ese|ish|ic|ics|i|is|an|ans)$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?$", re.I)
 
 
@@ -134,9 +142,29 @@ def _usable_start(tok: Token, in_person: set[int]) -> bool:
     return not (tok.i in in_person or tok.is_stop or not tok.text[:1].isupper() or not tok.is_alpha)
 
 
+def _calendar_word(tok: Token) -> bool:
+    """Return True for a month or weekday inside a date or time ("31 March 2022")."""
+    return tok.ent_type_ in {"DATE", "TIME"} and tok.lower_ in _CALENDAR_WORDS
+
+
+def _town_named_like_person(ent: Span, gazetteer: Gazetteer) -> bool:
+    """Return True for a two-word town spaCy takes for a person ("Kryvyi Rih")."""
+    if ent[0].lower_ in FIRST_NAMES:
+        return False
+    return any(
+        c.population >= 10_000 or c.feature in {"ADM1", "PCLI"}
+        for c in gazetteer.lookup(ent.text, fuzzy=False)
+    )
+
+
 def scan_mentions(doc: Doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return capitalised token sequences the gazetteer knows, outside spaCy's places."""
-    in_person = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    in_person = {
+        t.i
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _town_named_like_person(ent, gazetteer)
+        for t in ent
+    }
     found: list[Mention] = []
     i = 0
     while i < len(doc):
@@ -149,13 +177,18 @@ def scan_mentions(doc: Doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) 
             span = doc[i:j]
             if span[-1].is_punct or span[-1].is_stop or any(t.i in in_person for t in span):
                 continue
+            if any(_calendar_word(t) for t in span):
+                continue  # "March" of "31 March 2022" is no town
             if gazetteer.lookup(span.text, fuzzy=False):
                 overlaps = [(s, e) for s, e in taken if s < span.end_char and span.start_char < e]
                 # A longer gazetteer name beats a shorter spaCy entity inside it.
                 if all(span.start_char <= s and e <= span.end_char for s, e in overlaps) and (
                     not overlaps or len(span) > 1
                 ):
-                    label = span[0].ent_type_ or ""
+                    # A longer gazetteer name ("Vasylkiv air base") is not the entity
+                    # spaCy labelled inside it ("Vasylkiv" as NORP).
+                    inner = len(span) > 1 and span[-1].ent_iob_ != "I"
+                    label = "" if inner else span[0].ent_type_ or ""
                     found.append(Mention(span.start_char, span.end_char, span.text, False, label))
                     i = j - 1
                 break
@@ -180,7 +213,7 @@ def mark_regions(doc: Doc, mentions: list[Mention]) -> None:
         if first.lower_ not in REGION_WORDS:
             continue
         m.region = True
-        if first.lower_ in {"region", "oblast", "province", "krai", "kray"}:
+        if first.lower_ in {"region", "oblast", "province", "krai", "kray", "state"}:
             m.end = first.idx + len(first.text)
             m.text = text[m.start : m.end]
         # Coordinated names share the plural: "the Sumy and Poltava regions".
@@ -229,12 +262,18 @@ def _unknown_before(doc: Doc, text: str, end: int, taken: list[Mention]) -> Ment
         toks.pop()
     name: list[Token] = []
     for tok in reversed(toks):
-        ok = (tok.text[:1].isupper() and tok.is_alpha) or (tok.text == "-" and name)
+        # "Zolote-9": a capitalised word may carry a number after a hyphen.
+        ok = (tok.text[:1].isupper() and _NAME_TOKEN.match(tok.text) is not None) or (
+            tok.text == "-" and bool(name)
+        )
         # Sentence-initial adverbs are capitalised too ("Separately, Kharkiv ..."): a name
         # there must at least be tagged a proper noun.
         if tok.is_sent_start and tok.tag_ not in {"NNP", "NNPS"}:
             ok = False
-        if not ok or tok.ent_type_ in _NOT_PLACE_LABELS:
+        # "Village, Donetsk": spaCy may call a village a nationality; a word that does not
+        # end like one ("Ukrainian", "Chinese") is still taken.
+        norp_name = tok.ent_type_ == "NORP" and _DEMONYM_END.search(tok.text) is None
+        if not ok or (tok.ent_type_ in _NOT_PLACE_LABELS and not norp_name):
             break
         name.insert(0, tok)
         if tok.is_sent_start:
@@ -249,8 +288,18 @@ def _unknown_before(doc: Doc, text: str, end: int, taken: list[Mention]) -> Ment
         name[0].is_stop or key in FIRST_NAMES or key in COMMON_WORDS or key in WEAPON_WORDS
     ):
         return None
-    if any(m.start < stop and start < m.end for m in taken):
+    inside = [m for m in taken if m.start < stop and start < m.end]
+    if any(m.start < start or m.end > stop or m.region for m in inside):
         return None
+    if inside:
+        # A known name inside a longer unknown one ("Sloviansk" of "Sloviansk Druhyi",
+        # "Stara" of "Stara-Hreblia"): the whole name is the village.
+        first = inside[0]
+        first.start, first.end, first.text = start, stop, text[start:stop]
+        first.part, first.pinned = False, True
+        for m in inside[1:]:
+            m.start = m.end = stop  # emptied: dropped by the caller
+        return first
     return Mention(start, stop, text[start:stop], False, name[0].ent_type_, pinned=True)
 
 
@@ -275,7 +324,7 @@ def pair_regions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> lis
             a = prev
         elif text[: b.start].rstrip().endswith(","):
             a = _unknown_before(doc, text, b.start, ordered)
-            if a is not None:
+            if a is not None and all(a is not m for m in ordered):
                 added.append(a)
         if a is None or a.region:
             continue
@@ -290,7 +339,9 @@ def _fits(a: Mention, b: Mention, gazetteer: Gazetteer) -> bool:
     """Return True when ``a`` may be a town inside the region or country ``b`` names."""
     regions = _region_of(b, gazetteer)
     cands = gazetteer.lookup(a.text)
-    named = [c for c in cands if not alias_only(a.text, c)] or cands
+    # A loose spelling match ("Irane" ~ Iran) says nothing about what the name is.
+    exact = gazetteer.lookup(a.text, fuzzy=False)
+    named = [c for c in exact if not alias_only(a.text, c)] or exact
     if named and named[0].feature in {"ADM1", "PCLI", "CONT", "RGN"}:
         return False  # "Ukraine, Russia": two areas, not a town in a region
     inside = any(

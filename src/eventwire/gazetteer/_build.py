@@ -197,7 +197,11 @@ def _places() -> Iterator[_Place]:
         if not members:
             continue
         cap_key = row["capital_geonames_id"]
-        if cap_key and cap_key in cities:
+        if row.get("lat") and row.get("lon"):
+            # A curated representative point: a big region's capital or median town can lie
+            # hundreds of km from its middle (Texas, Ontario).
+            lat, lon = float(row["lat"]), float(row["lon"])
+        elif cap_key and cap_key in cities:
             lat, lon = cities[cap_key]["latitude"], cities[cap_key]["longitude"]
         else:
             # The median of the region's places: inside the region and near its middle,

@@ -16,7 +16,7 @@ HOME_ENV = "EVENTWIRE_HOME"
 _CACHE_LIMIT = 200_000
 _REGION_WORDS = frozenset(
     {"oblast", "oblasts", "region", "regions", "province", "provinces", "krai", "kray",
-     "voivodeship", "governorate", "republic", "district", "area", "the", "of"}
+     "voivodeship", "governorate", "republic", "district", "area", "state", "the", "of"}
 )  # fmt: skip
 _REGION_FEATURES = frozenset({"ADM1", "RGN"})
 _COUNTRY_FEATURES = frozenset({"PCLI"})

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -53,6 +54,7 @@ _VOWEL_RUN = re.compile(r"[aeiou]+")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=65536)  # the same names recur in every article
 def name_key(name: str) -> str:
     """Return the lookup key of ``name``: lower ASCII letters and digits only."""
     return _DROP.sub("", anyascii(name).lower())
