@@ -9,6 +9,7 @@ from eventwire import nlp
 from eventwire.actors import default_resolver
 from eventwire.events import EventCoder
 from eventwire.records import Article, Attribution, Event, Place
+from eventwire.triggers import PloverModel, plover_model
 
 # Invented reports in the style of the field; coordinates are the towns' real ones.
 TOWNS = {
@@ -270,3 +271,127 @@ def test_talks_and_mobilisation_are_not_placed_from_context() -> None:
     others = [e for e in code(text) if e.type in {"CONSULT", "MOBILIZE"}]
     assert len(others) == 2
     assert all(e.location is None for e in others)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 15 April 2022, the president asked Russia to withdraw its troops from Avdiivka.",
+        "On 15 April 2022, the UN urged Russian forces to stop shelling Avdiivka.",
+        "On 15 April 2022, NATO called for the withdrawal of Russian troops from Izium.",
+        "On 15 April 2022, Kyiv demanded that Russian forces withdraw from Kupiansk.",
+    ],
+)
+def test_events_a_requested_act_is_the_request_not_an_event_of_its_own(text: str) -> None:
+    evs = code(text)
+    assert [e.type for e in evs] == ["REQUEST"], [(e.type, e.acled_event_type) for e in evs]
+    assert all(e.acled_event_type is None for e in evs)
+
+
+def test_events_an_ordered_act_stays_a_hypothetical_event() -> None:
+    evs = code("On 15 April 2022, the commander ordered his troops to withdraw from Izium.")
+    (ev,) = evs
+    assert ev.type == "RETREAT"
+    assert ev.hypothetical
+
+
+def test_events_a_refused_act_is_the_refusal_not_an_event_of_its_own() -> None:
+    evs = code("On 15 April 2022, Russian forces refused to withdraw from Kupiansk.")
+    assert [e.type for e in evs] == ["REJECT"]
+
+
+def test_events_called_names_are_no_request() -> None:
+    evs = code("On 15 April 2022, Kyiv called the shelling of Avdiivka a war crime.")
+    assert "REQUEST" not in {e.type for e in evs}
+    assert "ASSAULT" in {e.type for e in evs}
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "acled"),
+    [
+        ("Russian forces blew up a bridge near Izium.", "COERCE", "Remote explosive/landmine/IED"),
+        ("Residents of Kupiansk blocked a road to stop the convoy.", "PROTEST", "Peaceful protest"),
+        ("The workers in Kyiv began a hunger strike on Monday.", "PROTEST", None),
+        ("The mayor of Kyiv lifted the curfew on Sunday.", "CONCEDE", None),
+        ("The governor said Russia must return the deported children.", "REQUEST", None),
+        ("Moscow said it will not accept the proposal.", "REJECT", None),
+        ("The union called off the strike in Kyiv.", "CONCEDE", None),
+    ],
+)
+def test_events_constructions_give_their_own_category(
+    text: str, plover: str, acled: str | None
+) -> None:
+    evs = [e for e in code(text) if not e.negated]
+    assert evs, text
+    assert evs[0].type == plover, [(e.type, e.acled_sub_event_type) for e in evs]
+    assert evs[0].acled_sub_event_type == acled
+    assert not evs[0].hypothetical
+
+
+def test_events_troops_blocking_a_road_are_no_protest() -> None:
+    evs = code("Russian troops blocked the road to Izium.")
+    assert "PROTEST" not in {e.type for e in evs}
+
+
+def test_events_a_curfew_lifted_is_no_curfew_imposed() -> None:
+    evs = code("The mayor of Kyiv lifted the curfew on Sunday.")
+    assert "COERCE" not in {e.type for e in evs}
+
+
+def test_events_a_threatened_strike_is_hypothetical() -> None:
+    evs = code("The miners threatened to hold a general strike in Kyiv.")
+    strikes = [e for e in evs if e.type == "PROTEST"]
+    assert strikes
+    assert all(e.hypothetical for e in strikes)
+
+
+def _coder_with(model: PloverModel | None) -> EventCoder:
+    coder = EventCoder(default_resolver())
+    coder.model = model
+    return coder
+
+
+def _code_with(coder: EventCoder, text: str) -> list[Event]:
+    article = Article(id="t", text=text, published="2022-04-16")
+    return coder.code(nlp.parse(text), article, _places(text))
+
+
+# A two-class toy model: "picket"-like words weigh for PROTEST, nothing else weighs.
+TOY = PloverModel(
+    ("PROTEST", "SUPPORT"), (0.0, 0.0), {"w:gather": (2.0, -2.0), "w:square": (0.5, -0.5)}
+)
+
+
+def test_events_learned_fallback_types_a_sentence_the_lexicon_misses() -> None:
+    text = "Hundreds of residents gathered in the main square of Kyiv."
+    assert _code_with(_coder_with(None), text) == []
+    (ev,) = _code_with(_coder_with(TOY), text)
+    assert ev.type == "PROTEST"
+    assert ev.acled_event_type is None  # the model gives a PLOVER category only
+    assert ev.confidence <= 0.4
+
+
+def test_events_learned_fallback_stays_silent_where_the_lexicon_speaks() -> None:
+    text = "Russian forces shelled Avdiivka as residents gathered in the square."
+    evs = _code_with(_coder_with(TOY), text)
+    assert [e.type for e in evs] == ["ASSAULT"]
+
+
+def test_events_learned_fallback_needs_a_word_that_weighs_for_its_category() -> None:
+    flat = PloverModel(("PROTEST", "SUPPORT"), (3.0, 0.0), {})
+    assert _code_with(_coder_with(flat), "Hundreds of residents gathered in Kyiv.") == []
+
+
+def test_events_learned_model_file_holds_word_features_only() -> None:
+    model = plover_model()
+    if model is None:
+        pytest.skip("no learned model in this build")
+    assert set(model.classes) <= {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }  # fmt: skip
+    for feature, weights in model.weights.items():
+        kind, _, value = feature.partition(":")
+        assert kind in {"w", "hd", "m"}, feature
+        assert " " not in value, feature  # lemmas, never text
+        assert len(weights) == len(model.classes)

@@ -237,13 +237,14 @@ class ActorResolver:
         out: list[Entity] = []
         seen: set[tuple[int, int]] = set()
         full_names: dict[str, str] = {}
+        doc_text = doc.text  # built anew from the tokens on every access: read it once
         for ent in doc.ents:
             if ent.label_ not in {"PERSON", "ORG", "NORP"} or _overlaps(ent, place_spans):
                 continue
             start, end = _trim(ent)
             if end <= start:
                 continue
-            text = doc.text[start:end]
+            text = doc_text[start:end]
             actor = self.resolve(text, on=on)
             name = actor.name
             if ent.label_ == "PERSON":

@@ -37,15 +37,24 @@ from eventwire.records import (
 from eventwire.restatements import merge
 from eventwire.triggers import (
     ARMED,
+    CALL_REQUEST,
+    EASED,
     FIRE_HEADS,
+    LABOUR_STRIKE,
     LEMMA_FIXES,
     LIGHT_VERBS,
+    MUST_REQUEST,
+    RULED_LEMMAS,
     SEIZE_VERBS,
     SMALL_ARMS,
     TAKE_VERBS,
     Trigger,
+    calls_on,
+    construction,
     has_target,
     lexicon,
+    plover_model,
+    sentence_features,
     takes_ground,
     takes_spoils,
 )
@@ -60,6 +69,10 @@ PERSON_LIKE = frozenset(
 VIOLENT = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 # ACLED types whose place may come from the paragraph or the article when the sentence has none.
 CONTEXT_PLACED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# The learned fallback speaks only when its category is this probable; its events carry at
+# most this confidence (below any lexicon event's).
+LEARNED_MIN = 0.3
+LEARNED_MAX_CONFIDENCE = 0.4
 
 
 class Claim(Protocol):
@@ -83,6 +96,7 @@ class _Context:
     marks: list[tuple[int, int, Attribution | None]]
     prev_actor: Actor | None = None
     persons: list[tuple[int, Actor]] = field(default_factory=list)
+    person_ents: list[Span] | None = None  # the doc's PERSON entities, read once
 
 
 class EventCoder:
@@ -91,6 +105,7 @@ class EventCoder:
     def __init__(self, resolver: ActorResolver) -> None:
         self.resolver = resolver
         self.lexicon = lexicon()
+        self.model = plover_model()
 
     def code(
         self,
@@ -107,10 +122,11 @@ class EventCoder:
         last_in_para: dict[int, Event] = {}
         para_place: dict[int, Location] = {}
         region = _article_region(places, ctx.focus)
+        text = doc.text  # built anew from the tokens on every access: read it once
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            para = doc.text.count("\n\n", 0, sent.start_char)
+            para = text.count("\n\n", 0, sent.start_char)
             dates = find_dates(sent.text, article.published, sent.start_char)
             if dates:
                 para_dates[para] = dates[0]
@@ -123,6 +139,8 @@ class EventCoder:
                 ev.fatalities = ev.fatalities or killed
                 ev.injured = ev.injured or injured
                 continue
+            if not found:
+                found = self._learned_events(sent, ctx)
             claim = self._named(_claim_for(claims, sent.start_char, sent.end_char), ctx)
             date_ref = dates[0] if dates else para_dates.get(para)
             for ev in found:
@@ -164,6 +182,10 @@ class EventCoder:
                 continue
             if self._light(tok):
                 continue  # "launched an offensive": the offensive says what happened
+            if tok.pos_ != "VERB" and self.trigger(tok.head) is EASED:
+                continue  # "lifted the curfew": the lifting is the event, not a curfew
+            if self._requested(tok):
+                continue  # "asked Putin to withdraw": the request is the event, not a retreat
             seen_verbs.add(trig.plover)
             verb = syntax.governing_verb(tok) if tok.pos_ != "VERB" else None
             clause = syntax.clause_tokens(verb or tok, [t for t in triggers if t != tok])
@@ -176,6 +198,9 @@ class EventCoder:
     def trigger(self, tok: Token) -> Trigger | None:
         """Return the lexicon entry ``tok`` triggers, if any."""
         lemma = tok.lemma_.lower()
+        built = construction(tok)
+        if built is not None and built is not MUST_REQUEST:
+            return built
         if tok.pos_ in {"VERB", "AUX"}:
             if lemma == "shoot" and not any(c.lower_ == "down" for c in tok.children):
                 # "shot dead", "shot at a car": small-arms fire, typed by its target later.
@@ -184,7 +209,10 @@ class EventCoder:
                 return self.lexicon.get(("capture", "VERB"))
             if lemma in SEIZE_VERBS and takes_spoils(tok):
                 return None  # "captured two tanks": spoils of a fight, not ground
-            return self.lexicon.get((LEMMA_FIXES.get(lemma, lemma), "VERB"))
+            if lemma == "call":
+                return CALL_REQUEST if calls_on(tok) else None
+            # "said Sudan must return the helicopter": the demand, when the act is no trigger.
+            return self.lexicon.get((LEMMA_FIXES.get(lemma, lemma), "VERB"), built)
         if tok.pos_ in {"NOUN", "PROPN"}:
             if lemma == "fire":
                 # Only "opened/returned fire": "a fire broke out" is no attack.
@@ -200,6 +228,55 @@ class EventCoder:
             return False
         return any(c.dep_ == "dobj" and self.trigger(c) is not None for c in tok.children)
 
+    def _learned_events(self, sent: Span, ctx: _Context) -> list[Event]:
+        """Return the learned model's event for a sentence the lexicon finds none in.
+
+        The model reads the whole sentence; the event's trigger is the verb or noun whose
+        features weigh most for the chosen category, and it must weigh for it at all.
+        """
+        model = self.model
+        if model is None:
+            return []
+        probs = model.probabilities(sentence_features(sent))
+        best = max(range(len(probs)), key=probs.__getitem__)
+        if probs[best] < LEARNED_MIN:
+            return []
+        label = model.classes[best]
+        weighed = [
+            (model.contribution(t, label), t)
+            for t in sent
+            if t.pos_ in {"VERB", "NOUN"}
+            and t.lemma_.lower() not in RULED_LEMMAS
+            and _mark_at(ctx.marks, t.idx) is None
+        ]
+        weight, tok = max(weighed, key=lambda s: s[0], default=(0.0, None))
+        if tok is None or weight <= 0:
+            return []
+        a1_tok, a2_tok = syntax.arguments(tok)
+        evidence = Evidence(sent.text.strip(), *_strip_offsets(sent))
+        return [
+            Event(
+                id=stable_id(ctx.article.id, label, None, evidence.start),
+                type=label,
+                evidence=evidence,
+                actor1=self._actor(a1_tok, False, ctx),
+                actor2=self._actor(a2_tok, False, ctx),
+                negated=syntax.negated(tok),
+                hypothetical=syntax.hypothetical(tok),
+                confidence=round(min(probs[best], LEARNED_MAX_CONFIDENCE), 2),
+            )
+        ]
+
+    def _requested(self, tok: Token) -> bool:
+        """True for an act only asked for or refused, the asking or refusing being coded."""
+        head = syntax.requested_by(tok)
+        asked = self.trigger(head) if head is not None else None
+        if asked is not None and asked.plover == "REQUEST":
+            return True
+        head = syntax.refused_by(tok)  # "refused to withdraw": the refusal is the event
+        refused = self.trigger(head) if head is not None else None
+        return refused is not None and refused.plover == "REJECT"
+
     def _describes(self, tok: Token) -> bool:
         """True for noun triggers that only describe another ("missile strike")."""
         return tok.dep_ in {"compound", "amod"} and self.trigger(tok.head) is not None
@@ -210,6 +287,9 @@ class EventCoder:
         on = ctx.article.published
         violent = trig.acled_type is not None and trig.plover in VIOLENT
         a1_tok, a2_tok = syntax.arguments(tok)
+        if trig is MUST_REQUEST:
+            # "Russia said Sudan must return ...": Russia asks, Sudan is asked.
+            a1_tok, a2_tok = syntax.subject(tok.head), syntax.subject(tok)
         if a2_tok is not None and _is_place(a2_tok, ctx.places):
             a2_tok = None  # "shelled Avdiivka": the target town is the location, not an actor
         actor1 = self._actor(a1_tok, violent, ctx)
@@ -223,14 +303,16 @@ class EventCoder:
         ):
             return []
         locations: list[Location | None] = [*self._locations(tok, trig, sent, clause, ctx)]
-        if tok.pos_ != "VERB" and actor1 is None and not locations:
+        if tok.pos_ != "VERB" and actor1 is None and not locations and trig is not LABOUR_STRIKE:
             return []  # "due to the attacks": a noun that points back at events told elsewhere
         plover, negated, hypothetical = trig.plover, syntax.negated(tok), syntax.hypothetical(tok)
+        if trig is MUST_REQUEST:
+            hypothetical = False  # the act is wanted; the demand was made
         if (
             negated
             and plover in {"CONSULT", "AGREE", "COOPERATE"}
             and syntax.controlled_by(tok, syntax.REJECT_HEADS)
-        ):
+        ) or (negated and syntax.refused_future(tok, plover)):
             plover, negated, hypothetical = "REJECT", False, False
         mode, acled_type, acled_sub = acled.refine(trig, tok, sent, actor2)
         quantities = find_quantities(sent.doc[min(clause) : max(clause) + 1])
@@ -258,7 +340,7 @@ class EventCoder:
                 )
             )
         said = syntax.stance(tok, plover) if not syntax.negated(tok) else None
-        if said is not None and out:
+        if said is not None and said != plover and out:
             first = out[0]
             out.append(
                 Event(
@@ -306,8 +388,11 @@ class EventCoder:
         return Actor(tok.text, prev.name, prev.country, prev.sector) if prev else None
 
     def _note_persons(self, sent: Span, ctx: _Context) -> None:
-        for ent in sent.ents:
-            if ent.label_ == "PERSON":
+        # Span.ents rebuilds every entity of the doc on each call: read them once per article.
+        if ctx.person_ents is None:
+            ctx.person_ents = [e for e in sent.doc.ents if e.label_ == "PERSON"]
+        for ent in ctx.person_ents:
+            if ent.start >= sent.start and ent.end <= sent.end:
                 actor = self.resolver.resolve(ent.text, on=ctx.article.published)
                 if actor.name:
                     ctx.persons.append((ent.start_char, actor))

@@ -57,13 +57,29 @@ def parse_number(text: str) -> float | int | None:
     return int(value) if float(value).is_integer() and "." not in t else value
 
 
+def _count_patterns(word: str, verb: str) -> tuple[re.Pattern[str], ...]:
+    # The first pattern finds either word: a sentence without one states no count.
+    return (
+        re.compile(rf"{word}|{verb}", re.IGNORECASE),
+        *(re.compile(p.format(num=_NUM, word=word, verb=verb), re.IGNORECASE) for p in _PATTERNS),
+    )
+
+
+_PATTERNS = (_COUNT_BEFORE, _COUNT_AFTER)
+_COUNTS = {
+    "killed": _count_patterns(_KILLED, "killing"),
+    "injured": _count_patterns(_INJURED, "(?:wounding|injuring)"),
+}
+
+
 def count_near(text: str, kind: str) -> int | None:
     """Return the count of people killed (``kind='killed'``) or injured stated in ``text``."""
-    word = _KILLED if kind == "killed" else _INJURED
-    verb = "killing" if kind == "killed" else "(?:wounding|injuring)"
+    any_word, *patterns = _COUNTS["killed" if kind == "killed" else "injured"]
+    if not any_word.search(text):
+        return None
     best: int | None = None
-    for pattern in (_COUNT_BEFORE, _COUNT_AFTER):
-        for m in re.finditer(pattern.format(num=_NUM, word=word, verb=verb), text, re.IGNORECASE):
+    for pattern in patterns:
+        for m in pattern.finditer(text):
             value = parse_number(m.group("n"))
             if value is not None and value < 100_000:
                 best = (best or 0) + int(value)

@@ -15,6 +15,17 @@ INTENT_HEADS = frozenset(
 )  # fmt: skip
 # Heads that make what they govern a request to someone else ("asked Putin to withdraw").
 REQUEST_HEADS = frozenset({"ask", "urge", "call", "demand", "order", "appeal", "invite"})
+# Verbs whose complement is only asked for ("urged Russia to withdraw"): not "order", whose
+# complement is commanded of the speaker's own side and often done.
+REQUEST_VERBS = frozenset(
+    {"ask", "urge", "call", "demand", "appeal", "request", "implore", "beg", "plead"}
+)
+# Of those, the verbs whose direct object is the thing asked for ("demanded the withdrawal");
+# "called the attack a crime" names an event that happened.
+_ASKED_OBJECT = frozenset({"demand", "request"})
+# Verbs whose complement is an act refused ("refused to withdraw", "rejected talks"); not
+# "deny", whose object is often an act that others report took place.
+REFUSE_VERBS = frozenset({"refuse", "reject", "decline", "rule", "turn", "dismiss", "veto"})
 REJECT_HEADS = frozenset({"want", "intend", "ready", "plan", "willing"})
 # Heads that make their object the doer of what they govern ("forced Russian troops to retreat").
 OBJECT_CONTROL = REQUEST_HEADS | {"force", "compel", "make"}
@@ -50,6 +61,11 @@ def arguments(tok: Token) -> tuple[Token | None, Token | None]:
             if tok.dep_ == "pobj" and a2 is None:
                 a2 = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return a1, a2
+
+
+def subject(tok: Token) -> Token | None:
+    """Return the active subject of ``tok``, if it has one."""
+    return next((c for c in tok.children if c.dep_ == "nsubj"), None)
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -126,7 +142,50 @@ def hypothetical(tok: Token) -> bool:
             return True
     if controlled_by(tok, INTENT_HEADS | REQUEST_HEADS):
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.dep_ == "xcomp":
+        return hypothetical(tok.head)  # "threatened to hold a general strike"
     return tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in INTENT_HEADS
+
+
+def requested_by(tok: Token) -> Token | None:
+    """Return the request verb whose requested act ``tok`` is, if any.
+
+    "asked Putin to withdraw", "called on the West to impose sanctions", "demanded that Russia
+    withdraw", "called for the withdrawal", "demanded the release": what is asked for is the
+    content of the request, not an event that happened.
+    """
+    return _complement_of(tok, REQUEST_VERBS, _ASKED_OBJECT)
+
+
+def refused_by(tok: Token) -> Token | None:
+    """Return the refusing verb whose refused act ``tok`` is ("refused to withdraw")."""
+    return _complement_of(tok, REFUSE_VERBS, REFUSE_VERBS)
+
+
+def _complement_of(
+    tok: Token, verbs: Collection[str], object_verbs: Collection[str]
+) -> Token | None:
+    t = tok
+    for _ in range(4):
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head  # "to withdraw and stop shelling": both are asked for
+        head, dep = t.head, t.dep_
+        if head is t:
+            return None
+        if dep == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+            head, dep = head.head, "for"  # "called for a ceasefire", "asked for the release"
+        elif dep not in {"xcomp", "ccomp", "advcl", "dobj"}:
+            return None
+        if head.pos_ == "VERB" and head.lemma_.lower() in verbs:
+            if dep == "dobj" and head.lemma_.lower() not in object_verbs:
+                return None
+            if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                return None  # "urged calm after the attack": not what was asked
+            return head
+        if head.pos_ != "VERB" or dep not in {"xcomp", "dobj"}:
+            return None
+        t = head  # "to stop shelling", "to impose sanctions": asked for when the verb is
+    return None
 
 
 def clause_tokens(tok: Token, others: Collection[Token]) -> set[int]:
@@ -170,6 +229,13 @@ PROMISE_HEADS = frozenset(
      "intend", "decide", "agree", "announce", "commit", "committed"}
 )  # fmt: skip
 _FUTURE = frozenset({"will", "would", "shall", "may", "might", "could", "'ll"})
+
+
+def refused_future(tok: Token, plover: str) -> bool:
+    """True for a cooperative act stated as one that will not be done ("will not accept")."""
+    if plover not in COOPERATIVE | {"AGREE"} or tok.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in tok.children)
 
 
 def stance(tok: Token, plover: str) -> str | None:
