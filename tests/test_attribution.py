@@ -229,3 +229,28 @@ def test_title_case_headline_lead_is_a_source() -> None:
     claim, content = _only("Kremlin: the regrouping of troops near Izium is complete.")
     assert claim.source.text == "Kremlin"
     assert content.startswith("the regrouping")
+
+
+def test_it_said_names_an_organisation_or_a_report() -> None:
+    text = "The ministry published a long report on Monday. It said the bridge was destroyed."
+    sources = {c.source.text for c in _claims(text)}
+    assert "It" in sources
+
+
+def test_a_participle_takes_the_noun_it_modifies_as_source() -> None:
+    claim, content = _only("A group backing Rubio spent millions on advertising.")
+    assert (claim.source.text, content) == ("A group", "Rubio")
+
+
+def test_a_pronoun_view_inside_a_reported_clause_is_not_a_second_claim() -> None:
+    claim, content = _only("Smith said he wants a ceasefire before the winter.")
+    assert claim.source.text == "Smith"
+    assert content == "he wants a ceasefire before the winter"
+
+
+def test_a_speech_verb_with_an_infinitive_covers_the_infinitive() -> None:
+    claim, content = _only("The candidate promised to stay out of the fight over the rules.")
+    assert (claim.source.text, content) == (
+        "The candidate",
+        "to stay out of the fight over the rules",
+    )

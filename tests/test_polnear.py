@@ -65,3 +65,27 @@ def test_a_quote_broken_by_its_cue_is_one_prediction() -> None:
     preds = predictions(parse(text), [])
     assert len(preds) == 1
     assert len(preds[0].parts) == 1
+
+
+def test_a_quote_carried_on_in_the_next_paragraph_is_one_prediction() -> None:
+    text = (
+        "“The city is quiet tonight,” the mayor said.\n\n"
+        "“But the sirens will sound again and we will be ready.”"
+    )
+    preds = predictions(parse(text), [])
+    assert len(preds) == 1
+    assert len(preds[0].parts) == 1
+
+
+def test_a_claim_added_after_a_quote_is_kept() -> None:
+    text = "“We won the vote,” Smith said, adding that the party would unite behind the nominee."
+    preds = predictions(parse(text), [])
+    contents = [text[p.content[0] : p.content[1]] for p in preds]
+    assert contents == ["We won the vote", "the party would unite behind the nominee"]
+
+
+def test_span_only_matching_refuses_a_match_by_name() -> None:
+    gold = [_gold((10, 20), (0, 5), "Oleg Synehubov")]
+    pred = Pred((10, 20), (60, 65), "Synehubov")
+    assert match([pred], gold) == [0]
+    assert match([pred], gold, by_name=False) == [-1]

@@ -262,3 +262,41 @@ def test_partial_quote_under_a_cue_verb_belongs_to_its_subject_not_the_nearest_o
     assert q.speaker is not None
     assert q.speaker.text == "Kadyrov"
     assert q.cue == "praised"
+
+
+def test_two_apostrophes_or_backticks_are_one_double_mark() -> None:
+    text = "''We will not retreat,'' the mayor said. ``The line holds at the river.''"
+    assert _texts(text) == ["We will not retreat", "The line holds at the river."]
+    (q, _) = _quotes(text)
+    assert q.speaker is not None
+    assert q.speaker.text == "the mayor"
+
+
+def test_words_ending_in_a_comma_take_the_verb_after_them_as_cue() -> None:
+    (q,) = _quotes('"We will take the city back before winter," Smith shot back at the reporters.')
+    assert q.speaker is not None
+    assert q.speaker.text == "Smith"
+
+
+def test_a_title_under_a_clause_verb_is_no_quote() -> None:
+    assert _quotes('John Oliver hosts the weekly show "Last Week Tonight" on Sundays.') == []
+
+
+def test_quote_after_a_sentence_takes_that_sentences_subject() -> None:
+    text = (
+        "Trump tweeted about the shooting on Sunday. "
+        "“Really bad shooting in Orlando. Police investigating possible terrorism.”"
+    )
+    (q,) = _quotes(text)
+    assert q.speaker is not None
+    assert q.speaker.text == "Trump"
+
+
+def test_partial_quote_inside_a_belief_belongs_to_the_believer() -> None:
+    text = (
+        "Clinton believes the deal, which passed in May, would end "
+        "“the long war over health care in this country.”"
+    )
+    (q,) = _quotes(text)
+    assert q.speaker is not None
+    assert q.speaker.text == "Clinton"

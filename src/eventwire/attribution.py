@@ -101,8 +101,13 @@ def speech_subject(verb: Token) -> Token | None:
             return None  # "it was said that" is unattributed; "I said" sits inside a quote
         if child.lower_ not in _NON_SOURCES:
             return child
+        if child.lower_ == "it" and verb.lemma_.lower() in lexicon()["speech"]:
+            return child  # "it said": an organisation, a report or a letter speaks
     # "X, who said ...", "X said ... and added", "X left, saying ...": the head's subject.
     if verb.dep_ in {"relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    # "a group backing Rubio", "a new poll showing Trump ahead": the noun the participle modifies.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     participle = verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG"
     if (verb.dep_ == "conj" or participle) and verb.head.pos_ in {"VERB", "AUX"}:
@@ -169,8 +174,22 @@ def can_hold_views(subj: Token) -> bool:
     return any(lemma in lex[k] for k in ("role", "org_role", "medium", "people"))
 
 
+# The last document's frames: quotes and claims both read them, one after the other.
+_LAST_FRAMES: dict[str, tuple[Doc, bool, tuple[Frame, ...]]] = {}
+
+
 def cue_frames(doc: Doc, *, claims: bool = True) -> list[Frame]:
     """Return every cue in ``doc`` with its source phrase and content (claim verbs optional)."""
+    last = _LAST_FRAMES.get("doc")
+    if last is not None and last[0] is doc and last[1] == claims:
+        return list(last[2])
+    frames = _cue_frames(doc, claims=claims)
+    _LAST_FRAMES["doc"] = (doc, claims, tuple(frames))
+    return frames
+
+
+def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
+    """Return the cue frames of ``doc``, computed."""
     lex = lexicon()
     verbs = lex["speech"] | (lex["claim"] if claims else frozenset())
     frames: list[Frame] = [f for sent in doc.sents for f in _headline(sent)] if claims else []
@@ -198,7 +217,9 @@ def cue_frames(doc: Doc, *, claims: bool = True) -> list[Frame]:
             frames.append(Frame(tok, lemma, source, start, end, True))
         elif claims:
             # "as reported by X" modifies the clause it hangs on; "X told CNN" covers the sentence.
-            obj = _object_range(tok) if lemma in lex["claim"] else None
+            # "vowed to fight", "promised to stay out": the infinitive is what was said.
+            infinitive = any(c.dep_ == "xcomp" for c in tok.children)
+            obj = _object_range(tok) if lemma in lex["claim"] or infinitive else None
             if obj is not None:
                 start, end = obj
             elif tok.dep_ == "advcl" and tok.head.pos_ in {"VERB", "AUX"}:
@@ -295,6 +316,23 @@ def _according(tok: Token) -> Frame | None:
     return Frame(tok, "according to", source, start, end, False)
 
 
+def _restated(frame: Frame, frames: Sequence[Frame], quoted: Sequence[tuple[int, int]]) -> bool:
+    """Return True for a pronoun's view reported inside another claim ("X said he wants Y").
+
+    The outer claim already carries it: "he wants Y" is what X said, not a second source.
+    """
+    src = frame.source
+    if len(src) != 1 or src[0].pos_ != "PRON" or any(s <= frame.start < e for s, e in quoted):
+        return False
+    at = src.start_char
+    return any(
+        other is not frame
+        and other.start <= at < other.end
+        and not (frame.start <= other.start and other.end <= frame.end)
+        for other in frames
+    )
+
+
 def find_claims(doc: Doc, entities: Sequence[Entity]) -> list[Claim]:
     """Return the attributed claims in ``doc``: content range, source, cue lemma."""
     # Imported here: quotes builds on this module, and both need the quote marks.
@@ -303,10 +341,13 @@ def find_claims(doc: Doc, entities: Sequence[Entity]) -> list[Claim]:
     quoted = [(q.start, q.end) for q in quote_spans(doc.text)]
     claims: list[Claim] = []
     seen: set[tuple[int, int, int]] = set()
-    for frame in cue_frames(doc):
+    frames = cue_frames(doc)
+    for frame in frames:
         key = (frame.start, frame.end, frame.source.start_char)
         # A source named inside quoted words speaks through the quote's speaker, not the text.
         if key in seen or any(s <= frame.source.start_char < e for s, e in quoted):
+            continue
+        if _restated(frame, frames, quoted):
             continue
         seen.add(key)
         name = resolve(doc, frame.source, entities)

@@ -96,7 +96,6 @@ def _entities(doc: Doc) -> list[Entity]:
 def predictions(doc: Doc, entities: Sequence[Entity]) -> list[Pred]:
     """Return the quotes of ``doc`` and the claims that no quote already carries."""
     preds: list[Pred] = []
-    text = doc.text
     for q in find_quotes(doc, entities):
         sp = q.speaker
         if sp is None or sp.start is None or sp.end is None:
@@ -104,23 +103,20 @@ def predictions(doc: Doc, entities: Sequence[Entity]) -> list[Pred]:
             continue
         source = (sp.start, sp.end)
         last = preds[-1] if preds else None
-        if (
-            q.kind != "indirect"
-            and last is not None
-            and last.source == source
-            and "\n" not in text[last.content[0] : q.start]
-        ):
-            # The same speaker mention in the same paragraph: a piece of the same quote.
+        if q.kind != "indirect" and last is not None and last.source == source:
+            # The same speaker mention: a piece of the same quote, in its paragraph or in the
+            # paragraphs that carry it on without a new cue (PolNeAR marks one attribution).
             preds[-1] = Pred(last.content, source, last.name, (*last.parts, (q.start, q.end)))
         else:
             preds.append(Pred((q.start, q.end), source, sp.name or ""))
     quoted = list(preds)
     for c in find_claims(doc, entities):
         item = Pred((c.start, c.end), (c.source_start, c.source_end), c.source.name or "")
-        # A claim whose source is a quote's speaker mention repeats that quote's cue, and so
-        # does one that says what a quote of the same person says.
+        # A claim from a quote's speaker mention over the quote's words repeats that quote's
+        # cue ("“...,” X said, adding that ..." keeps the added claim), and so does one that
+        # says what a quote of the same person says.
         if not any(
-            _overlap(item.source, p.source)
+            (_overlap(item.source, p.source) and _covers(p, item.content))
             or (_covers(p, item.content) and p.name and p.name == item.name)
             for p in quoted
         ):
@@ -162,19 +158,27 @@ def gold_attributions(
     return out
 
 
-def matches(pred: Pred, gold: Gold) -> bool:
-    """Return True when contents overlap and the source is the gold one (span or name)."""
+def matches(pred: Pred, gold: Gold, *, by_name: bool = True) -> bool:
+    """Return True when contents overlap and the source is the gold one (span or name).
+
+    ``by_name=False`` accepts only a source whose words overlap the gold source's (or its
+    antecedent's): the stricter count, which no speaker resolution can help.
+    """
     if not _covers(pred, gold.content):
         return False
     if _overlap(pred.source, gold.source) or _overlap(pred.source, gold.alias):
         return True
     # The same person named differently ("Bernie Sanders" and "Sanders"): compare surnames.
-    return bool(pred.name and gold.name) and pred.name.split()[-1] == gold.name.split()[-1]
+    return (
+        by_name and bool(pred.name and gold.name) and pred.name.split()[-1] == gold.name.split()[-1]
+    )
 
 
-def match(preds: Sequence[Pred], golds: Sequence[Gold]) -> list[int]:
+def match(preds: Sequence[Pred], golds: Sequence[Gold], *, by_name: bool = True) -> list[int]:
     """Return, for each gold attribution, the index of its paired prediction or -1."""
-    edges = [[p for p, pred in enumerate(preds) if matches(pred, g)] for g in golds]
+    edges = [
+        [p for p, pred in enumerate(preds) if matches(pred, g, by_name=by_name)] for g in golds
+    ]
     owner = [-1] * len(preds)  # owner[p]: the gold attribution prediction p is paired with
 
     def augment(g: int, seen: set[int]) -> bool:
@@ -217,7 +221,8 @@ def evaluate(dev_dir: str | Path, limit: int | None = None) -> dict[str, float]:
             continue
         golds.append(read_brat(ann))
         bodies.append(path.read_text("utf-8"))
-    counts = dict.fromkeys(("tp", "pred", "gold", "speech", "tp_speech", "any_pred", "any_gold"), 0)
+    keys = ("tp", "tp_span", "pred", "gold", "speech", "tp_speech", "any_pred", "any_gold")
+    counts = dict.fromkeys(keys, 0)
     for doc, gold in zip(parse_many(bodies, batch_size=8), golds, strict=True):
         entities = _entities(doc)
         preds = predictions(doc, entities)
@@ -226,6 +231,7 @@ def evaluate(dev_dir: str | Path, limit: int | None = None) -> dict[str, float]:
         counts["pred"] += len(preds)
         counts["gold"] += len(named)
         counts["tp"] += sum(p >= 0 for p in paired)
+        counts["tp_span"] += sum(p >= 0 for p in match(preds, named, by_name=False))
         # Recall on speech cues alone (say, tell, according to): PolNeAR also marks beliefs,
         # wishes, support and criticism, which reported speech proper does not cover.
         counts["speech"] += sum(g.speech for g in named)
@@ -241,6 +247,10 @@ def evaluate(dev_dir: str | Path, limit: int | None = None) -> dict[str, float]:
         "recall": recall,
         "f1": round(f1, 4),
         "recall_speech_cues": _ratio(counts["tp_speech"], counts["speech"]),
+        # Sources matched by their words only, never through a resolved name.
+        "f1_span_source": round(2 * counts["tp_span"] / (counts["pred"] + counts["gold"]), 4)
+        if counts["pred"] + counts["gold"]
+        else 0.0,
         "precision_lenient": _ratio(counts["any_pred"], counts["pred"]),
         "recall_lenient": _ratio(counts["any_gold"], counts["gold"]),
         "texts": float(len(bodies)),

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.attribution import (
     Frame,
+    can_hold_views,
     complement,
     cue_frames,
     lexicon,
@@ -79,40 +80,57 @@ def _can_close(mark: str, prev: str, nxt: str, after: str) -> bool:
     return not nxt or nxt.isspace() or nxt in _AFTER_CLOSE
 
 
+def _marks(text: str) -> list[tuple[int, int, str]]:
+    """Return the quotation marks of ``text``: (offset, width, the mark as one character).
+
+    Two apostrophes or two backticks, as some newspapers and old typesetting write them
+    (''I think so,'' he said; ``like this''), are one double mark.
+    """
+    marks: list[tuple[int, int, str]] = []
+    for m in _MARK_RE.finditer(text):
+        mark = m.group()
+        if len(mark) == 2:
+            marks.append((m.start(), 2, '"' if mark == "''" else "“"))
+        else:
+            marks.append((m.start(), 1, mark))
+    return marks
+
+
+# Left to right, a doubled apostrophe or backtick before a single mark, as the scan reads them.
+_MARK_RE = re.compile("''|``|[" + re.escape(_DOUBLE + _SINGLE) + "]")
+
+
 def _paragraph_quotes(text: str, base: int) -> list[QuoteSpan]:
     """Return the quotes of one paragraph (``base``: its offset in the document)."""
     spans: list[QuoteSpan] = []
-    opened: tuple[int, str] | None = None
-    for i, mark in enumerate(text):
-        if mark not in _DOUBLE and mark not in _SINGLE:
-            continue
+    opened: tuple[int, int, str] | None = None
+    for i, width, mark in _marks(text):
         prev = text[i - 1] if i else ""
-        nxt = text[i + 1] if i + 1 < len(text) else ""
-        if _is_in_word(prev, nxt):
+        nxt = text[i + width] if i + width < len(text) else ""
+        if width == 1 and _is_in_word(prev, nxt):
             continue
         if opened is None:
             if _can_open(mark, prev, nxt):
-                opened = (i, mark)
+                opened = (i, width, mark)
             continue
-        first = opened[1]
+        first = opened[2]
         # A double-quoted passage ends only at a double mark (single ones nest inside it);
         # a single-quoted one ends at any mark, since translation mixes 'x” and ‘x".
         if first in _DOUBLE and mark not in _DOUBLE:
             continue
         if mark == "“" and first != "„" and _can_open(mark, prev, nxt):
             continue
-        if _can_close(mark, prev, nxt, text[i + 1 :]):
-            spans.append(_span(text, base, opened[0], i, i + 1))
+        if _can_close(mark, prev, nxt, text[i + width :]):
+            spans.append(_span(text, base, opened[0], opened[0] + opened[1], i, i + width))
             opened = None
     if opened is not None:
         end = len(text.rstrip())
-        spans.append(_span(text, base, opened[0], end, end))
+        spans.append(_span(text, base, opened[0], opened[0] + opened[1], end, end))
     return [s for s in spans if s.end > s.start]
 
 
-def _span(text: str, base: int, open_at: int, end: int, close: int) -> QuoteSpan:
+def _span(text: str, base: int, open_at: int, start: int, end: int, close: int) -> QuoteSpan:
     """Return the quote between marks, its words trimmed of surrounding whitespace."""
-    start = open_at + 1
     while start < end and text[start].isspace():
         start += 1
     # The comma of “..., ” X said belongs to the sentence around the quote, not the words.
@@ -175,15 +193,28 @@ def _in(tok: Token, lo: int, hi: int) -> bool:
     return lo <= tok.i < hi
 
 
-def _tail_cue(doc: Doc, lo: int, hi: int) -> _Cue | None:
-    """Return the cue after a quote (“...,” X said / said X / he added), if any."""
-    for tok in doc[lo : min(hi, lo + _TAIL_TOKENS)]:
+def _tail_cue(doc: Doc, lo: int, hi: int, *, leaning: bool = False) -> _Cue | None:
+    """Return the cue after a quote (“...,” X said / said X / he added), if any.
+
+    ``leaning``: the quote ends in a comma, question or exclamation mark, so the clause after
+    it is its frame, whatever the verb (“...?” mused the host; “...,” Smith shot back).
+    """
+    for tok in doc[lo : min(hi, lo + (2 if leaning else 1) * _TAIL_TOKENS)]:
         if tok.is_sent_end and tok.is_punct and tok.i == lo:
             return None
-        if _speech_verb(tok, tail=True):
+        if tok.i < lo + _TAIL_TOKENS and _speech_verb(tok, tail=True):
             subj = _subject_of(tok, lo, hi)
             if subj is not None:
                 return _Cue(tok, source_phrase(subj))
+        if not leaning or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        if tok.dep_ in {"amod", "acl", "relcl", "advcl"}:
+            continue  # "..., the man, who had fled, said": not the frame's own verb
+        subj = _subject_of(tok, lo, hi)
+        if subj is not None and can_hold_views(subj):
+            return _Cue(tok, source_phrase(subj))
+        if tok.dep_ == "ROOT":
+            break
     return None
 
 
@@ -238,6 +269,8 @@ def _lead_cue(doc: Doc, lo: int, hi: int, entities: Sequence[Entity]) -> _Cue | 
     verbs = [t for t in inner.ancestors if _in(t, lo, hi) and t.pos_ in {"VERB", "AUX"}]
     lex = lexicon()
     cues = [v for v in verbs if v.lemma_.lower() in lex["speech"] | lex["claim"]]
+    # "Haley is an “articulate conservative”": a copula says what the writer calls her.
+    verbs = [v for v in verbs if v.lemma_ != "be"]
     for verb in cues + verbs:
         subj = speech_subject(verb)
         if subj is not None and (
@@ -290,13 +323,60 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
     offsets = _Offsets.of(doc)
     spans = quote_spans(offsets.text)
     ranges = [(s.start, s.end) for s in spans]
-    quotes = _indirect(doc, offsets.text, entities, ranges)
+    frames = cue_frames(doc)
+    outside = [f for f in frames if not any(s.open <= f.source.start_char < s.close for s in spans)]
+    quotes = _indirect(doc, offsets.text, entities, ranges, frames)
     for n in range(len(spans)):
-        quote = _direct(doc, offsets, entities, spans, n, quotes)
+        quote = _direct(doc, offsets, entities, spans, n, quotes, outside)
         if quote is not None:
             quotes.append(quote)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _enclosing(frames: Sequence[Frame], qs: QuoteSpan) -> Frame | None:
+    """Return the tightest cue frame whose content holds the quote and whose source is outside."""
+    best: Frame | None = None
+    for frame in frames:
+        src = frame.source
+        if not frame.start <= qs.start < frame.end or qs.open <= src.start_char < qs.close:
+            continue
+        if best is None or frame.end - frame.start < best.end - best.start:
+            best = frame
+    return best
+
+
+def _context_mention(sent: Span, para_start: int) -> Span | None:
+    """Return the subject of ``sent`` when it names a person or group in this paragraph."""
+    if sent.start_char < para_start:
+        return None
+    subj = speech_subject(sent.root) if sent.root.pos_ in {"VERB", "AUX"} else None
+    if subj is None or not (
+        subj.ent_type_ in {"PERSON", "ORG", "NORP"}
+        or (subj.pos_ == "PROPN" and subj.ent_type_ in {"", "PERSON", "ORG", "NORP"})
+        or subj.lower_ in {"he", "she", "they"}
+        or (subj.pos_ == "NOUN" and can_hold_views(subj))
+    ):
+        return None
+    return source_phrase(subj)
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Return True when token ``i`` (an opening mark) starts its sentence or paragraph."""
+    if i >= len(doc):
+        return False
+    tok = doc[i]
+    if tok.is_sent_start or i == 0:
+        return True
+    before = doc[i - 1]
+    return before.text in {".", "?", "!", ":", "—"} or "\n" in before.whitespace_ + before.text
+
+
+def _title_like(words: str) -> bool:
+    """Return True for a title or a short scare quote ("Today", "The Art of the Deal")."""
+    tokens = words.split()
+    caps = sum(w[0].isupper() for w in tokens)
+    return len(tokens) < 4 or caps > len(tokens) / 2
 
 
 def _previous_speaker(text: str, quotes: Sequence[Quote], at: int) -> Quote | None:
@@ -316,6 +396,7 @@ def _direct(
     spans: list[QuoteSpan],
     n: int,
     found: list[Quote],
+    frames: Sequence[Frame],
 ) -> Quote | None:
     """Return the quote for quoted passage ``spans[n]``, or None for a speakerless scrap."""
     text = offsets.text
@@ -336,9 +417,20 @@ def _direct(
     tail_hi = min(_token_at(offsets, min(next_open, para_end)), len(doc))
     tail_lo = close_tok + (1 if qs.close > qs.end else 0)
     tail_hi = min(tail_hi, doc[tail_lo].sent.end if tail_lo < len(doc) else tail_hi)
-    cue = _tail_cue(doc, tail_lo, tail_hi) or _lead_cue(doc, lo, open_tok, entities)
+    # Words that end in a comma, question or exclamation mark lean on the clause after them,
+    # when they open a sentence or follow a colon; a title ("In “Hail, Caesar!,” ...") does not.
+    ends = text[qs.end - 1 : qs.end] in {"?", "!", "—", "-"} or "," in text[qs.end : qs.close + 1]
+    words_only = text[qs.start : qs.end]
+    leaning = ends and _opens_sentence(doc, open_tok) and not _title_like(words_only)
+    cue = _tail_cue(doc, tail_lo, tail_hi, leaning=leaning) or _lead_cue(
+        doc, lo, open_tok, entities
+    )
     if cue is None and not text[para_start : qs.open].strip():
         cue = _colon_cue(doc, offsets, para_start, entities)
+    words = words_only.split()
+    title = sum(w[0].isupper() for w in words) > len(words) / 2
+    if title and cue is not None and cue.verb is not None and not _speech_verb(cue.verb, tail=True):
+        cue = None  # a title under a clause's verb ("hosts “Last Week Tonight”")
     start = qs.start
     speaker: Speaker | None = None
     verb: str | None = None
@@ -349,13 +441,31 @@ def _direct(
         verb = cue.verb.text.lower() if cue.verb is not None else None
         kind = cue.kind
         start = cue.start if cue.start is not None else start
-    else:
-        # Quotes run on over sentences and paragraphs after the one that named the speaker.
+    elif _opens_sentence(doc, open_tok) and not _title_like(words_only):
+        # Quotes run on over sentences and paragraphs after the one that named the speaker;
+        # a quote inside a sentence that names no one is a title or scare quote instead.
         prev = _previous_speaker(text, found, qs.open)
         if prev is not None:
             speaker, verb = prev.speaker, prev.cue
-    words = text[qs.start : qs.end].split()
-    if speaker is None and (len(words) < 4 or sum(w[0].isupper() for w in words) > len(words) / 2):
+    if speaker is None and not _title_like(words_only):
+        # Quoted words inside a reported clause or claim (“Clinton said that we should “set
+        # the same standard”") belong to that clause's source; a scare-quoted term stays none.
+        frame = _enclosing(frames, qs)
+        if frame is not None:
+            speaker = _speaker(doc, frame.source, entities, [(s.start, s.end) for s in spans])
+            verb = frame.cue.text.lower() if frame.lemma != ":" else None
+    if speaker is None and open_tok > 0 and not _title_like(words_only):
+        # “...” after "Hoff's letter makes the case:" or "Trump tweeted on Sunday.": the
+        # subject of the sentence the quote follows, when it names someone.
+        mention = _context_mention(doc[open_tok - 1].sent, para_start)
+        if mention is not None:
+            speaker = _speaker(doc, mention, entities, [(s.start, s.end) for s in spans])
+    if speaker is None and not _title_like(words_only):
+        # Whole sentences in quotation marks inside a paragraph that quotes someone.
+        prev = _previous_speaker(text, found, qs.open)
+        if prev is not None:
+            speaker, verb = prev.speaker, prev.cue
+    if speaker is None and (len(words) < 4 or title):
         return None  # scare quotes and titles, not speech
     context = text[doc[lo].idx if lo < len(doc) else qs.open : qs.open]
     context += " " + (doc[tail_lo:tail_hi].text if tail_lo < tail_hi else "")
@@ -371,12 +481,17 @@ def _direct(
 
 
 def _indirect(
-    doc: Doc, text: str, entities: Sequence[Entity], ranges: list[tuple[int, int]]
+    doc: Doc,
+    text: str,
+    entities: Sequence[Entity],
+    ranges: list[tuple[int, int]],
+    frames: Sequence[Frame],
 ) -> list[Quote]:
     """Return reported speech without quotation marks ("X said that ...")."""
     out: list[Quote] = []
-    for frame in cue_frames(doc, claims=False):
-        if not frame.complement or _touches(frame, ranges):
+    speech = lexicon()["speech"]
+    for frame in frames:
+        if not frame.complement or frame.lemma not in speech or _touches(frame, ranges):
             continue
         sent = frame.cue.sent
         out.append(

@@ -84,6 +84,13 @@ def _is_place_like(doc: Doc, ent: Entity) -> bool:
     if span is None:
         return True
     root = span.root
+    if not root.dep_:
+        # A sentence the parser skipped (no cue, quote or trigger in it): read the words.
+        before = doc[span.start - 1] if span.start else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.pos_ == "NOUN" and after.ent_type_ == "":
+            return True  # "the Zaporizhzhia plant"
+        return before is not None and before.lower_ in _LOCATIVE
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ == "NOUN":
         return True  # "the Zaporizhzhia nuclear power plant": a modifier, not a person
     return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
@@ -92,7 +99,14 @@ def _is_place_like(doc: Doc, ent: Entity) -> bool:
 def _is_subject(doc: Doc, ent: Entity) -> bool:
     """Return True when the entity is the subject of its clause (a likely antecedent)."""
     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+    if span is None:
+        return False
+    if not span.root.dep_:
+        # Unparsed sentence: a name that opens its sentence or stands right before a verb.
+        after = doc[span.end] if span.end < len(doc) else None
+        opens = span.start == span.sent.start
+        return opens or (after is not None and after.pos_ in {"VERB", "AUX"})
+    return span.root.dep_ in {"nsubj", "nsubjpass"}
 
 
 def resolve(
