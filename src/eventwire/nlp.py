@@ -4,6 +4,14 @@ Machine-translated reports glue headings, teasers and captions to the next line;
 parser then runs sentences across paragraph breaks. A small component placed before the
 parser marks every token after a line break as a sentence start, so no sentence spans two
 paragraphs.
+
+Every sentence is parsed. Restricting the parser to the sentences that can hold an event,
+quote or claim (the model's ``senter`` for boundaries, the parser on the rest over the shared
+``tok2vec`` output) was measured on a war-news corpus and does not pay: the parser is about a
+sixth of the model's time (the entity recogniser, with its own ``tok2vec``, about half), 84 %
+of the sentences and 93 % of the tokens hold a trigger, cue, quotation mark or casualty count,
+and the model's ``attribute_ruler`` reads dependency labels, so unparsed sentences would get
+different parts of speech and lemmas.
 """
 
 from __future__ import annotations
