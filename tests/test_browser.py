@@ -81,11 +81,24 @@ class Page:
 
     def open(self, url: str) -> Any:
         self.page.goto(url)
-        self.page.wait_for_function("window.eventwireReport && window.eventwireReport.ready")
+        self.wait_until("() => Boolean(window.eventwireReport && window.eventwireReport.ready)")
         return self.page
 
+    def wait_until(self, predicate: str, *, timeout: float = 10.0) -> None:
+        """Poll ``predicate`` (a JavaScript function) until it returns true.
+
+        Playwright's ``wait_for_function`` evaluates its predicate with ``eval`` inside the
+        page, which the pages' Content Security Policy rightly forbids; ``evaluate`` goes
+        through the DevTools protocol, which the policy does not govern.
+        """
+        deadline = time.monotonic() + timeout
+        while not self.page.evaluate(predicate):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out after {timeout} s waiting for {predicate}")
+            time.sleep(0.05)
+
     def wait_markers(self, n: int) -> None:
-        self.page.wait_for_function(f"({SHOWN_MARKERS})() === {n}", timeout=10_000)
+        self.wait_until(f"() => ({SHOWN_MARKERS})() === {n}")
 
     def popup(self, event_id: str) -> str:
         """Return the text of the popup of ``event_id`` after opening it."""

@@ -162,3 +162,27 @@ def test_eval_plover_prints_its_figures_as_json() -> None:
     assert figures["split"] == "heldout"
     assert figures["rows"] > 0
     assert 0.0 < figures["accuracy"] <= 1.0
+
+
+def test_bench_json_reports_ratio_throughput_memory_and_stages(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, town in enumerate(("Izium", "Balakliia")):
+        (corpus / f"a{i}.txt").write_text(
+            f"Russian forces shelled {town} on Monday, killing two civilians.\n\n"
+            f'"We will rebuild," the mayor said.\n',
+            encoding="utf-8",
+        )
+    result = run("bench", "--corpus", str(corpus), "--repeat", "2", "--no-cold-start", "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["articles"] == 2
+    assert figures["workers"] == 1
+    assert figures["ratio"] > 0
+    runs = figures["ratio_runs"]
+    assert runs["min"] <= runs["median"] <= runs["max"]
+    assert figures["articles_per_s"] > 0
+    assert figures["words_per_s"] > figures["articles_per_s"]
+    assert figures["peak_rss_mb"] > 50
+    assert figures["cold_start_s"] is None
+    assert {"nlp", "places", "actors", "quotes", "events"} <= set(figures["stages_s"])
