@@ -209,3 +209,41 @@ def test_supplement_rows_cite_a_source_and_have_valid_points() -> None:
         assert -90 <= float(row["lat"]) <= 90
         assert -180 <= float(row["lon"]) <= 180
         assert row["precision"] in {"1", "2", "3"}
+
+
+def test_register_villages_stand_at_their_hromada_centre(gazetteer: Gazetteer) -> None:
+    # Mahdalynivka of Zaporizhzhia Oblast is in Ukraine's register (KATOTTG), not in
+    # cities500: it is indexed near its hromada's centre, citing its register code.
+    found = [
+        c
+        for c in gazetteer.lookup("Mahdalynivka", fuzzy=False)
+        if c.admin1 == "Zaporizhzhia Oblast"
+    ]
+    assert len(found) == 1
+    village = found[0]
+    assert (village.country, village.feature, village.precision) == ("UKR", "PPL", 2)
+    assert village.source.startswith("KATOTTG UA23")
+    assert "(point: centre of its hromada" in village.source
+    assert 46.0 < village.lat < 48.5
+    assert 34.0 < village.lon < 37.5
+    # The Cyrillic name and its romanisations are keys too.
+    assert any(c.place_id == village.place_id for c in gazetteer.lookup("Магдалинівка"))
+
+
+def test_register_adds_no_duplicate_of_a_geonames_town(gazetteer: Gazetteer) -> None:
+    # Hoptivka (Kharkiv Oblast) is in cities500: the register adds no second Hoptivka there.
+    found = [c for c in gazetteer.lookup("Hoptivka", fuzzy=False) if c.admin1 == "Kharkiv Oblast"]
+    assert [c.source for c in found] == ["GeoNames cities500"]
+
+
+def test_register_table_maps_every_oblast() -> None:
+    from eventwire.gazetteer._build import _read_csv, _ua_oblasts
+
+    rows = _read_csv("ua_settlements.csv")
+    admin1 = {(r["country"], r["admin1"]): r for r in _read_csv("admin1.csv")}
+    oblasts = _ua_oblasts(rows, admin1)
+    prefixes = {r["katottg"][:4] for r in rows if r["category"] == "O"}
+    assert len(prefixes) == 25
+    assert prefixes <= set(oblasts)
+    assert len(set(oblasts.values())) == len(oblasts)
+    assert all(r["katottg"].startswith("UA") and len(r["katottg"]) == 19 for r in rows)

@@ -146,13 +146,42 @@ def test_town_comma_region_constrains_the_town(finder: PlaceFinder) -> None:
 
 
 def test_town_outside_the_named_region_is_placed_at_the_region(finder: PlaceFinder) -> None:
-    # The index knows Mahdalynivka only in Dnipropetrovsk Oblast: not the one meant here, so
-    # the town carries the named region's point at precision 3, never the other town's.
-    found = _find(finder, "On 2 April, Russian forces shelled Mahdalynivka, Zaporizhia.")
-    town = found["Mahdalynivka"]
+    # The index knows Hoptivka only in Kharkiv Oblast: not the one meant here, so the town
+    # carries the named region's point at precision 3, never the other town's.
+    found = _find(finder, "On 2 April, Russian forces shelled Hoptivka, Zaporizhia.")
+    town = found["Hoptivka"]
     assert (town.name, town.feature, town.precision) == ("Zaporizhzhia Oblast", "ADM1", 3)
     assert town.admin1 == "Zaporizhzhia Oblast"
     assert found["Zaporizhia"].name == "Zaporizhzhia Oblast"
+
+
+def test_register_village_is_placed_at_its_hromada_centre(finder: PlaceFinder) -> None:
+    # GeoNames cities500 knows Mahdalynivka only in Dnipropetrovsk Oblast; Ukraine's register
+    # (KATOTTG) has one in Zaporizhzhia Oblast too, placed near its hromada's centre.
+    found = _find(finder, "On 2 April, Russian forces shelled Mahdalynivka, Zaporizhia.")
+    town = found["Mahdalynivka"]
+    assert (town.name, town.feature, town.precision) == ("Mahdalynivka", "PPL", 2)
+    assert town.admin1 == "Zaporizhzhia Oblast"
+    assert (town.source or "").startswith("KATOTTG UA23")
+
+
+def test_unknown_district_after_a_dash_is_placed_near_the_town(finder: PlaceFinder) -> None:
+    found = _find(finder, "On 3 April, Russian forces shelled Kharkiv - Pivnichnyi Posad.")
+    assert (found["Kharkiv"].name, found["Kharkiv"].precision) == ("Kharkiv", 1)
+    district = found["Pivnichnyi"]
+    assert (district.name, district.precision) == ("Kharkiv", 2)
+
+
+def test_unknown_street_is_placed_near_the_closest_town(finder: PlaceFinder) -> None:
+    # Invented names: a building and a hamlet the index cannot know.
+    found = _find(finder, "Police in Leeds said the fire started at Brackenthorpe Stadium.")
+    assert found["Leeds"].name == "Leeds"
+    assert (found["Brackenthorpe Stadium"].name, found["Brackenthorpe Stadium"].precision) == (
+        "Leeds",
+        2,
+    )
+    text = "Two men were arrested in Leeds on Sunday. The fire started in Brackenthorpe."
+    assert _find(finder, text)["Brackenthorpe"].name == "Leeds"
 
 
 def test_unknown_village_before_a_region_is_placed_at_the_region(finder: PlaceFinder) -> None:
@@ -179,10 +208,10 @@ def test_hyphenated_village_with_a_number_before_a_region(finder: PlaceFinder) -
 
 
 def test_loose_spelling_in_a_region_must_resemble_the_name(finder: PlaceFinder) -> None:
-    # "Irane" folds like Iran and like villages elsewhere; tied to Kyiv it stays a village
-    # of Kyiv Oblast the index lacks.
+    # "Irane" folds like Iran and like villages elsewhere; tied to Kyiv it stays in Kyiv
+    # Oblast (a village of the register spelt alike, else the region's point), never Iran.
     found = _find(finder, "On 4 May, Ukrainian forces retook Irane, Kyiv. No casualties.")
-    assert found["Irane"].name == "Kyiv Oblast"
+    assert (found["Irane"].admin1, found["Irane"].country) == ("Kyiv Oblast", "UKR")
     assert found["Kyiv"].name == "Kyiv Oblast"
 
 
@@ -304,8 +333,8 @@ def test_fixture_toponyms_meet_floors(finder: PlaceFinder) -> None:
 def test_village_known_only_outside_the_named_region_takes_the_region(
     finder: PlaceFinder,
 ) -> None:
-    # The index knows Mahdalynivka only in Dnipropetrovsk Oblast.
-    text = "Shells hit Mahdalynivka overnight, the head of the Zaporizhzhia region said."
+    # The index knows Hoptivka only in Kharkiv Oblast.
+    text = "Shells hit Hoptivka overnight, the head of the Zaporizhzhia region said."
     found = _find(finder, text)
-    assert found["Mahdalynivka"].name == "Zaporizhzhia Oblast"
-    assert found["Mahdalynivka"].precision == 3
+    assert found["Hoptivka"].name == "Zaporizhzhia Oblast"
+    assert found["Hoptivka"].precision == 3

@@ -14,7 +14,7 @@ import csv
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
@@ -33,11 +33,14 @@ from eventwire.toponyms import (
     WEAPON_WORDS,
     Mention,
     alias_only,
+    dash_districts,
+    doc_text,
     entity_mentions,
     mark_regions,
     pair_regions,
     person_words,
     scan_mentions,
+    sentence_start,
 )
 
 __all__ = ["COMMON_WORDS", "FIRST_NAMES", "PlaceFinder", "evaluate_geowebnews"]
@@ -64,6 +67,7 @@ _PART_KM = 40.0
 _LIST_BONUS = 2.0  # a candidate of the kind the names listed with it are
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?$", re.I)
 _DEMONYM_VOTE = 0.5
+_NUMBERED = re.compile(r"^(\D+?)[-\s]+\d+$")  # "Zolote-5", "Shakhta 22"
 _REGION_BONUS = 2.0  # the candidate lies in a region the article names ("Kharkiv region")
 _TOWN_REGION = 1.0  # the candidate lies in the region of another town the article names
 
@@ -244,6 +248,13 @@ class PlaceFinder:
                 for c in pool
                 if _inside(c, region.candidates) and (c.match < 2 or self._alike(m, c))
             ]
+            numbered = _NUMBERED.match(m.text)
+            if not fitting and numbered is not None:
+                # "Zolote-5, Luhansk": a numbered part of a town (a mine settlement, a
+                # quarter) the index lacks lies near the town, not anywhere in the region.
+                base = self.gazetteer.lookup(numbered.group(1), fuzzy=False)
+                fitting = [c for c in base if _inside(c, region.candidates)]
+                m.part = bool(fitting)
             if fitting:
                 region.candidates = [
                     r for r in region.candidates if any(_inside(c, [r]) for c in fitting)
@@ -312,7 +323,7 @@ class PlaceFinder:
                         s += 1.5
                     return s
 
-                m.best = max(m.candidates, key=score)
+                m.best = _medoid(m.candidates, score)
             if pass_no == 0:
                 self._near_parts(mentions)
 
@@ -335,8 +346,8 @@ class PlaceFinder:
         for m in kept:
             m.candidates = self._candidates(m)
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            m.sentence = span.sent.start if span is not None else 0
-        self._dash_districts(doc.text, kept)
+            m.sentence = sentence_start(doc, span.start) if span is not None else 0
+        self._dash_districts(doc_text(doc), kept)
         # Nationality words vote for the article's focus country but are no places.
         votes = Counter(_demonyms().get(name_key(m.text), "") for m in kept)
         places = [m for m in kept if not self._is_demonym(name_key(m.text))]
@@ -347,11 +358,24 @@ class PlaceFinder:
         ]
         focus = self._focus(voters, votes)
         kept = [m for m in kept if self._keep(m, words, focus)]
+        towns = [
+            m
+            for m in kept
+            if not m.part
+            and m.candidates
+            and max(m.candidates, key=lambda c: _prior(c, m.text)).feature in _CITY_FEATURES
+        ]
+        # "Kyiv - Sviatoshynskyi": a district the index lacks, placed near its town.
+        for m in dash_districts(doc, towns, self.gazetteer):
+            if not any(o.start < m.end and m.start < o.end for o in kept):
+                m.sentence = next(o.sentence for o in towns if o.end <= m.start)
+                kept.append(m)
+        kept.sort(key=lambda m: m.start)
         focus = focus or self._focus(kept, votes)
         # Regions first: a town tied to a region is narrowed by the region's candidates.
         for m in sorted(kept, key=lambda m: m.within is not None):
             self._constrain(m, focus)
-        self._resolve(kept, focus, doc.text)
+        self._resolve(kept, focus, doc_text(doc))
         self._outside_named_region(kept)
         self._fall_back(kept, focus)
         return [self._place(m) for m in kept]
@@ -405,7 +429,13 @@ class PlaceFinder:
         return None
 
     def _fall_back(self, mentions: list[Mention], focus: str | None) -> None:
-        """Place an unresolved street or building near the town its name or text gives."""
+        """Place an unresolved name near the town its name gives, else the closest one named.
+
+        A district or street lies in the town named closest to it ("the Shevchenkivskyi
+        district of Kharkiv"), never in a namesake elsewhere; so does a street, building,
+        suburb or hamlet the index lacks ("Royal Street", "the Rogers Centre"): local news
+        names such places next to the town they lie in.
+        """
         towns = [
             (m.start, m.best)
             for m in mentions
@@ -414,13 +444,12 @@ class PlaceFinder:
         for m in mentions:
             if m.best is not None or m.within is not None or m.pinned:
                 continue  # a village tied to a region stays unresolved rather than guessed
-            if m.part:
-                # A district or street lies in the town named closest to it ("the
-                # Shevchenkivskyi district of Kharkiv"), never in a namesake elsewhere.
+            inner = None
+            if not m.part and len(m.text.split()) > 1:
+                inner = self._inner(m, focus)  # "Manila Cathedral" -> Manila
+            if inner is None:
                 near = min(towns, key=lambda t: abs(t[0] - m.start), default=None)
                 inner = near[1] if near else None
-            else:
-                inner = self._inner(m, focus) if len(m.text.split()) > 1 else None
             if inner is not None:
                 m.best = inner
                 m.part = True  # reported as near that place (precision 2), not at it
@@ -442,6 +471,20 @@ class PlaceFinder:
             country=c.country, admin1=c.admin1, geonames_id=c.geonames_id, feature=c.feature,
             precision=precision, source=c.source,
         )  # fmt: skip
+
+
+def _medoid(candidates: list[Candidate], score: Callable[[Candidate], float]) -> Candidate:
+    """Return the best-scoring candidate; among equals, the one nearest the others.
+
+    Several villages of one name in one region that nothing in the text tells apart: the
+    one in the middle of them errs least (the register names many Novoselivkas per oblast).
+    """
+    scored = [(score(c), c) for c in candidates]
+    top = max(s for s, _ in scored)
+    tied = [c for s, c in scored if s >= top - 1e-9]
+    if len(tied) < 3:
+        return tied[0]
+    return min(tied, key=lambda c: sum(_km(c, o) for o in tied))
 
 
 def _kind(c: Candidate) -> str:

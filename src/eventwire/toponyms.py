@@ -14,6 +14,7 @@ place even when the gazetteer does not know it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -57,8 +58,9 @@ REGION_WORDS = frozenset(
 )  # fmt: skip
 # Words after a name that make it a part of a town (a city district, a street), not a town.
 PART_WORDS = frozenset(
-    {"district", "districts", "microdistrict", "neighbourhood", "neighborhood", "quarter",
-     "street", "avenue", "boulevard", "square", "raion", "rayon", "park"}
+    {"district", "districts", "microdistrict", "microdistricts", "neighbourhood",
+     "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "quarters", "street",
+     "avenue", "boulevard", "square", "raion", "rayon", "park"}
 )  # fmt: skip
 SETTLEMENT_WORDS = frozenset({"village", "town", "city", "settlement", "township", "hamlet"})
 _ALIASED_FEATURES = frozenset({"PPL", "PPLA", "PPLC", "ADM1"})
@@ -98,18 +100,29 @@ class Mention:
     best: Candidate | None = None
 
 
+def _dashed(ent: Span) -> bool:
+    """Return True for "Donetsk - Kuibyshivskyi" (a town and its district), no person's name."""
+    return any(t.text in {"-", "–"} and t.whitespace_ for t in ent)
+
+
 def person_words(doc: Doc) -> set[str]:
     """Return words that are part of a multi-token PERSON anywhere in ``doc``."""
     return {
-        name_key(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+        name_key(t.text)
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _dashed(ent)
+        for t in ent
     }
 
 
 def _trim(span: Span) -> Span:
-    """Return ``span`` without a leading "the" and a trailing possessive."""
+    """Return ``span`` without a leading "the", a trailing possessive or "village"."""
     if span[0].lower_ == "the" and len(span) > 1:
         span = span[1:]
     if span[-1].text in {"'s", "’s"} and len(span) > 1:
+        span = span[:-1]
+    # "Myliach village": the name without the lower-case word for its kind ("Mexico City" stays).
+    if len(span) > 1 and span[-1].text in SETTLEMENT_WORDS:
         span = span[:-1]
     return span
 
@@ -157,29 +170,67 @@ def _town_named_like_person(ent: Span, gazetteer: Gazetteer) -> bool:
     )
 
 
+def doc_text(doc: Doc) -> str:
+    """Return ``doc.text``, which spaCy rebuilds from the tokens on every access, once."""
+    text: str | None = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["eventwire_text"] = text
+    return text
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Return the first token index of each sentence (``Token.sent`` rescans the doc)."""
+    starts: list[int] | None = doc.user_data.get("eventwire_sentence_starts")
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+        doc.user_data["eventwire_sentence_starts"] = starts
+    return starts
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """Return the index of the first token of token ``i``'s sentence."""
+    starts = sentence_starts(doc)
+    return starts[max(0, bisect_right(starts, i) - 1)] if starts else 0
+
+
+def sentence_end(doc: Doc, i: int) -> int:
+    """Return the index after the last token of token ``i``'s sentence."""
+    starts = sentence_starts(doc)
+    k = bisect_right(starts, i)
+    return starts[k] if k < len(starts) else len(doc)
+
+
 def scan_mentions(doc: Doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return capitalised token sequences the gazetteer knows, outside spaCy's places."""
     in_person = {
         t.i
         for ent in doc.ents
-        if ent.label_ == "PERSON" and len(ent) > 1 and not _town_named_like_person(ent, gazetteer)
+        if ent.label_ == "PERSON"
+        and len(ent) > 1
+        and not _dashed(ent)
+        and not _town_named_like_person(ent, gazetteer)
         for t in ent
     }
     found: list[Mention] = []
+    # Token objects and the text once: spaCy builds them anew on every access.
+    toks = list(doc)
+    text = doc_text(doc)
+    calendar = {t.i for t in toks if _calendar_word(t)} | in_person
     i = 0
-    while i < len(doc):
-        tok = doc[i]
+    while i < len(toks):
+        tok = toks[i]
         if not _usable_start(tok, in_person):
             i += 1
             continue
-        end_limit = min(len(doc), i + _MAX_SPAN_TOKENS, tok.sent.end)
+        end_limit = min(len(toks), i + _MAX_SPAN_TOKENS, sentence_end(doc, i))
         for j in range(end_limit, i, -1):
-            span = doc[i:j]
-            if span[-1].is_punct or span[-1].is_stop or any(t.i in in_person for t in span):
+            last = toks[j - 1]
+            # A person's name or a month inside a date ("31 March 2022") is no town.
+            if last.is_punct or last.is_stop or any(k in calendar for k in range(i, j)):
                 continue
-            if any(_calendar_word(t) for t in span):
-                continue  # "March" of "31 March 2022" is no town
-            if gazetteer.lookup(span.text, fuzzy=False):
+            if gazetteer.lookup(text[tok.idx : last.idx + len(last.text)], fuzzy=False):
+                span = doc[i:j]
                 overlaps = [(s, e) for s, e in taken if s < span.end_char and span.start_char < e]
                 # A longer gazetteer name beats a shorter spaCy entity inside it.
                 if all(span.start_char <= s and e <= span.end_char for s, e in overlaps) and (
@@ -196,9 +247,31 @@ def scan_mentions(doc: Doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) 
     return found
 
 
+_DASH_DISTRICT = re.compile(r"\s[-–]\s([A-Z][a-z'’]{3,}(?:-[A-Z][a-z'’]+)?)\b")
+
+
+def dash_districts(doc: Doc, towns: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Return the unknown names after a town and a spaced dash: its districts.
+
+    "Kyiv - Sviatoshynskyi" is how reports name a city district; the index lacks most of them,
+    so the name is a part of the town (placed near it), not an unknown place of its own.
+    """
+    text = doc_text(doc)
+    found: list[Mention] = []
+    for m in towns:
+        match = _DASH_DISTRICT.match(text, m.end)
+        if match is None or gazetteer.lookup(match.group(1), fuzzy=False):
+            continue
+        if name_key(match.group(1)) in COMMON_WORDS | FIRST_NAMES:
+            continue
+        start, end = match.span(1)
+        found.append(Mention(start, end, match.group(1), True, "", part=True))
+    return found
+
+
 def mark_regions(doc: Doc, mentions: list[Mention]) -> None:
     """Mark mentions named as regions or as parts of towns, extending them over the word."""
-    text = doc.text  # built anew from the tokens on every access: read it once
+    text = doc_text(doc)
     by_start = sorted(mentions, key=lambda m: m.start)
     for k, m in enumerate(by_start):
         tail = doc.char_span(m.end, min(len(text), m.end + 40), alignment_mode="expand")
@@ -209,6 +282,14 @@ def mark_regions(doc: Doc, mentions: list[Mention]) -> None:
             m.part = True
             m.end = first.idx + len(first.text)
             m.text = text[m.start : m.end]
+            # "the Kirov and Livoberezhnyi districts": coordinated names share the plural.
+            prev = k - 1
+            while prev >= 0 and first.lower_.endswith("s") and not by_start[prev].region:
+                gap = text[by_start[prev].end : by_start[prev + 1].start].strip().lower()
+                if gap not in _JOINERS:
+                    break
+                by_start[prev].part = True
+                prev -= 1
             continue
         if first.lower_ not in REGION_WORDS:
             continue
@@ -275,6 +356,10 @@ def _unknown_before(doc: Doc, text: str, end: int, taken: list[Mention]) -> Ment
         norp_name = tok.ent_type_ == "NORP" and _DEMONYM_END.search(tok.text) is None
         if not ok or (tok.ent_type_ in _NOT_PLACE_LABELS and not norp_name):
             break
+        # "shelled with BM-21 Grad Toretsk": a weapon or an acronym ends the name before it.
+        word = tok.text.split("-")[0]
+        if name_key(tok.text) in WEAPON_WORDS or (len(word) > 1 and word.isupper()):
+            break
         name.insert(0, tok)
         if tok.is_sent_start:
             break
@@ -309,7 +394,7 @@ def pair_regions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> lis
     A list ("Kyiv, Kharkiv and Odesa") is no such pair: the second name must not be followed
     by another name in the same list, and a big city never sits "in" another region's name.
     """
-    text = doc.text
+    text = doc_text(doc)
     ordered = sorted(mentions, key=lambda m: m.start)
     added: list[Mention] = []
     for k, b in enumerate(ordered):

