@@ -38,7 +38,6 @@ from eventwire.restatements import merge
 from eventwire.triggers import (
     ARMED,
     CALL_REQUEST,
-    EASED,
     FIRE_HEADS,
     LABOUR_STRIKE,
     LEMMA_FIXES,
@@ -51,6 +50,7 @@ from eventwire.triggers import (
     Trigger,
     calls_on,
     construction,
+    covers_object,
     has_target,
     lexicon,
     plover_model,
@@ -67,6 +67,9 @@ PERSON_LIKE = frozenset(
     {"civilians", "people", "residents", "soldiers", "troops", "forces", "army", "protesters"}
 )
 VIOLENT = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+# Dependencies that keep a word inside the argument of the trigger above it.
+CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "acl", "pcomp", "conj"})
+CONTENT_PREPS = frozenset({"for", "to", "of", "about"})
 # ACLED types whose place may come from the paragraph or the article when the sentence has none.
 CONTEXT_PLACED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # The learned fallback speaks only when its category is this probable; its events carry at
@@ -182,10 +185,16 @@ class EventCoder:
                 continue
             if self._light(tok):
                 continue  # "launched an offensive": the offensive says what happened
-            if tok.pos_ != "VERB" and self.trigger(tok.head) is EASED:
+            if tok.pos_ != "VERB" and covers_object(self.trigger(tok.head)):
                 continue  # "lifted the curfew": the lifting is the event, not a curfew
             if self._requested(tok):
                 continue  # "asked Putin to withdraw": the request is the event, not a retreat
+            if trig.plover == "REQUEST" and self._protest_aim(tok):
+                continue  # "went on hunger strike to demand ...": the demand is the protest's aim
+            if self._asked_or_refused(tok):
+                continue  # "rejected an invitation to attend a meeting": no meeting
+            if out and _background(tok):
+                continue  # "declared a ceasefire after 12 days of battles": told as the cause
             seen_verbs.add(trig.plover)
             verb = syntax.governing_verb(tok) if tok.pos_ != "VERB" else None
             clause = syntax.clause_tokens(verb or tok, [t for t in triggers if t != tok])
@@ -226,7 +235,10 @@ class EventCoder:
         """True for a verb whose object is itself a trigger noun ("launched an attack")."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in LIGHT_VERBS:
             return False
-        return any(c.dep_ == "dobj" and self.trigger(c) is not None for c in tok.children)
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
+        objects += [c for o in objects for c in o.children if c.dep_ == "compound"]
+        return any(self.trigger(c) is not None for c in objects)  # "launched 10 days of drills"
 
     def _learned_events(self, sent: Span, ctx: _Context) -> list[Event]:
         """Return the learned model's event for a sentence the lexicon finds none in.
@@ -277,6 +289,36 @@ class EventCoder:
         refused = self.trigger(head) if head is not None else None
         return refused is not None and refused.plover == "REJECT"
 
+    def _asked_or_refused(self, tok: Token) -> bool:
+        """True for an act inside what a request or refusal is about.
+
+        "rejected calls for economic aid", "opposed the deployment of peacekeepers", "demanded
+        support in regaining control": the act is the content, not an event. Not "denied
+        shelling the town": a denial's object is often an act others report took place.
+        """
+        t = tok
+        for _ in range(6):
+            if t.dep_ not in CONTENT_DEPS or t.head is t:
+                return False
+            if t.dep_ == "prep" and t.lower_ not in CONTENT_PREPS:
+                return False  # "in a telephone conversation, X asked Y": the call took place
+            t = t.head
+            trig = self.trigger(t)
+            if trig is not None and trig.plover in {"REQUEST", "REJECT"}:
+                return t.lemma_.lower() not in {"deny", "dismiss"}
+        return False
+
+    def _protest_aim(self, tok: Token) -> bool:
+        """True for a demand made by a protest it hangs on ("rioted demanding independence")."""
+        if tok.dep_ not in {"advcl", "xcomp", "acl", "pcomp", "relcl"}:
+            return False
+        for anc in list(tok.ancestors)[:3]:
+            heads = [anc, *(c for c in anc.children if c.dep_ == "dobj")]
+            heads += [g for c in anc.children if c.dep_ == "prep" for g in c.children]
+            if any((t := self.trigger(h)) is not None and t.plover == "PROTEST" for h in heads):
+                return True
+        return False
+
     def _describes(self, tok: Token) -> bool:
         """True for noun triggers that only describe another ("missile strike")."""
         return tok.dep_ in {"compound", "amod"} and self.trigger(tok.head) is not None
@@ -303,8 +345,11 @@ class EventCoder:
         ):
             return []
         locations: list[Location | None] = [*self._locations(tok, trig, sent, clause, ctx)]
-        if tok.pos_ != "VERB" and actor1 is None and not locations and trig is not LABOUR_STRIKE:
-            return []  # "due to the attacks": a noun that points back at events told elsewhere
+        # "due to the attacks": a noun that points back at events told elsewhere ("it called off
+        # a strike" has a doer, if an unresolved one: that noun is the clause's event).
+        unowned = actor1 is None and a1_tok is None and not locations
+        if tok.pos_ != "VERB" and unowned and trig is not LABOUR_STRIKE:
+            return []
         plover, negated, hypothetical = trig.plover, syntax.negated(tok), syntax.hypothetical(tok)
         if trig is MUST_REQUEST:
             hypothetical = False  # the act is wanted; the demand was made
@@ -342,7 +387,9 @@ class EventCoder:
         said = syntax.stance(tok, plover) if not syntax.negated(tok) else None
         if said is not None and said != plover and out:
             first = out[0]
-            out.append(
+            # "said it will withdraw": the promise or threat is what happened; it comes first.
+            out.insert(
+                0,
                 Event(
                     id=stable_id(ctx.article.id, said, None, evidence.start),
                     type=said,
@@ -351,8 +398,11 @@ class EventCoder:
                     actor2=actor2,
                     confidence=_confidence(tok, actor1, None, False),
                     quantities=first.quantities,
-                )
+                ),
             )
+            if acled_type is None and all(e.hypothetical for e in out[1:]):
+                # "would boycott all contact": one THREATEN, not also a boycott that did not happen
+                del out[1:]
         return out
 
     def _actor(self, tok: Token | None, military: bool, ctx: _Context) -> Actor | None:
@@ -442,6 +492,7 @@ class EventCoder:
         doc = sent.doc
         own_mark = _mark_at(ctx.marks, tok.idx)
         usable: list[tuple[Place, Span, bool]] = []
+        origins: list[tuple[Place, Span, bool]] = []
         for p in ctx.places:
             if not (sent.start_char <= p.start and p.end <= sent.end_char):
                 continue
@@ -452,13 +503,29 @@ class EventCoder:
                 continue  # a place inside a quotation belongs to the quoted words
             prep = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
             if prep == "from" and trig.plover == "ASSAULT":
-                continue  # "missiles from the Black Sea": where fire came from, not where it hit
+                # "missiles from the Black Sea": where fire came from, not where it hit
+                origins.append((p, span, span.root.i in clause))
+                continue
             usable.append((p, span, span.root.i in clause))
+        if not any(p.precision in {1, 2} for p, _, _ in usable):
+            # "abducted the mayor from Bekhtery, Kherson": no other town; a sea or region
+            # named as where missiles came from ("from the Black Sea") is still no location.
+            usable += [o for o in origins if o[0].precision in {1, 2}]
         chosen = [(p, s) for p, s, inside in usable if inside]
         elsewhere = any(doc[i].lower_ == "elsewhere" for i in clause)
         if not chosen and trig.acled_type is not None and not elsewhere:
             chosen = [(p, s) for p, s, _ in usable]
         return _most_specific([_location(p, s, sent) for p, s in chosen])
+
+
+def _background(tok: Token) -> bool:
+    """True for a noun trigger in an "after"/"following"/"since" phrase (an earlier event)."""
+    if tok.pos_ == "VERB":
+        return False
+    t = tok
+    while t.dep_ in {"pobj", "prep"} and t.head is not t and t.head.lower_ == "of":
+        t = t.head.head  # "after 12 days of battles"
+    return t.dep_ == "pobj" and t.head.lower_ in {"after", "following", "since"}
 
 
 def _location(p: Place, span: Span, sent: Span) -> Location:

@@ -205,18 +205,42 @@ def clause_tokens(tok: Token, others: Collection[Token]) -> set[int]:
     return keep
 
 
+# Nouns a place name modifies as a place, not as an actor ("Kharkiv region", "Hoptivka village").
+_PLACE_HEADS = frozenset(
+    {"region", "regions", "oblast", "province", "area", "city", "district", "border", "village",
+     "town", "settlement", "township", "hamlet"}
+)  # fmt: skip
+
+
+# Nouns whose "of" names the actor's country ("the forces of Russia"), not a place of the event.
+_FORCE_NOUNS = frozenset(
+    {"forces", "force", "army", "troops", "military", "navy", "government", "ministry"}
+)
+
+
 def actor_like(tok: Token) -> bool:
     """True when a place name is used as an actor: a subject, or a modifier of a person noun."""
     head = tok
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "Moscow and Kiev are blaming each other": Kiev is a subject too
-    if head.dep_ in {"nsubj", "nsubjpass", "poss"}:
+    # A passive subject is what was acted on ("Buhas was shelled"): the place, no actor.
+    if head.dep_ == "nsubj":
+        verb = head.head
+        # "forces retook Mala Shestirnya": a second subject after the verb is its object.
+        return not (
+            head.i > verb.i and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        )
+    if head.dep_ == "poss":
         return True
+    # "the military forces of Russia launched ...": part of the acting subject ("the mayor of
+    # Izyum fled" is still where it happened).
+    of = head.head
+    if head.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ == "nsubj":
+        return of.head.lower_ in _FORCE_NOUNS
     return (
         head.dep_ in {"compound", "amod"}
         and head.head.pos_ in {"NOUN", "PROPN"}
-        and head.head.lower_
-        not in {"region", "regions", "oblast", "province", "area", "city", "district", "border"}
+        and head.head.lower_ not in _PLACE_HEADS
     )
 
 

@@ -233,8 +233,152 @@ _AID = frozenset(
 )  # fmt: skip
 
 
+# PLOVER's own reading of CAMEO (CAMEO2PLOVER): signing a formal agreement (057) and
+# establishing relations (054) are SUPPORT; halting talks, mediation, relations or aid (161-165)
+# and withdrawing peacekeepers, observers or envoys (166) are SANCTION; lifting a blockade or
+# sanctions (085, 0872), declaring a truce (0871), receiving observers or peacekeepers (0861,
+# 0862) and handing over people or property (084) are RETREAT; verbal defence is SUPPORT (052);
+# raising forces or alert is MOBILIZE (151-154).
+SIGNED = Trigger("SUPPORT", None, "Strategic developments", "Agreement", None)
+TIES_MADE = Trigger("SUPPORT", None, None, None, None)
+HALTED = Trigger("SANCTION", "withdraw", None, None, None)
+RECALLED = Trigger("SANCTION", "expel", None, None, None)
+RELIEVED = Trigger("RETREAT", "ease", None, None, None)
+TRUCE = Trigger("RETREAT", "ceasefire", "Strategic developments", "Agreement", None)
+ADMITTED = Trigger("RETREAT", "access", None, None, None)
+HANDED_BACK = Trigger("RETREAT", "return", None, None, None)
+DEFENDED = Trigger("SUPPORT", None, None, None, None)
+BOLSTERED = Trigger("MOBILIZE", "troops", None, None, None)
+RIOT = Trigger("PROTEST", "riot", "Riots", "Violent demonstration", None)
+_PACTS = frozenset(
+    {"treaty", "agreement", "accord", "pact", "deal", "protocol", "memorandum", "charter",
+     "convention", "declaration", "communique", "armistice"}
+)  # fmt: skip
+_SETTLED = _PACTS | {
+    "consensus", "understanding", "compromise", "settlement", "truce", "ceasefire", "agreement"
+}  # fmt: skip
+_TIES = frozenset({"tie", "relation", "relationship", "link", "contact", "embassy"})
+_MAKE_TIES = frozenset({"establish", "restore", "resume", "upgrade", "normalize", "normalise"})
+_TALKS = frozenset(
+    {"talk", "negotiation", "mediation", "dialogue", "cooperation", "effort", "mission"}
+)
+_HALT_VERBS = frozenset(
+    {"end", "halt", "stop", "suspend", "abandon", "quit", "freeze", "cut", "break", "sever",
+     "prohibit", "withhold", "terminate", "downgrade", "reduce", "discontinue"}
+)  # fmt: skip
+_MISSIONS = frozenset(
+    {"peacekeeper", "inspector", "observer", "monitor", "ambassador", "envoy", "diplomat",
+     "mission", "staff", "personnel", "worker", "embassy"}
+)  # fmt: skip
+_PEACE = frozenset({"peacekeeping", "peace-keeping", "monitoring", "observer", "u.n.", "un"})
+_RELIEF = frozenset({"blockade", "siege", "embargo", "sanction"})
+_TRUCES = frozenset({"ceasefire", "truce", "cease-fire", "armistice"})
+_DECLARE = frozenset({"declare", "announce", "proclaim", "observe", "order", "call"})
+_RECEIVE = frozenset({"receive", "admit", "accept", "allow", "welcome", "let"})
+_ACCESS = frozenset({"access", "delivery", "convoy", "corridor", "aid"})
+_CRITICISM = frozenset({"criticism", "charge", "accusation", "allegation", "claim", "critic"})
+_DEFENDED = frozenset(
+    {"right", "decision", "policy", "action", "move", "record", "stance", "plan", "law",
+     "measure", "choice", "statement", "remark", "conduct", "role", "approach"}
+)  # fmt: skip
+_RAISE = frozenset({"strengthen", "bolster", "boost", "increase", "double", "beef"})
+_RAISED = frozenset({"presence", "security", "alert", "readiness", "patrol", "defence", "defense"})
+_SIDE_DEPS = frozenset({"nsubj", "amod", "compound", "nmod"})
+_PATROL_HEADS = frozenset(
+    {"order", "step", "increase", "intensify", "mount", "conduct", "begin", "start", "boost",
+     "stage", "deploy", "send", "launch"}
+)  # fmt: skip
+_STOP_WORK = frozenset({"stop", "down", "shun", "quit", "leave", "boycott", "lay"})
+ACCEDED = Trigger("CONCEDE", None, None, None, None)
+RELEASED = Trigger("RETREAT", "release", None, None, None)
+CALLED_UP = Trigger("MOBILIZE", "troops", None, None, None)
+RECEIVED_VISIT = Trigger("CONSULT", "visit", None, None, None)
+FREED_GROUND = Trigger("ASSAULT", None, "Battles", "Government regains territory", None)
+_CAPTIVES = frozenset(
+    {"prisoner", "pow", "captive", "hostage", "detainee", "body", "soldier", "serviceman"}
+)
+SETTLED = Trigger("AGREE", None, "Strategic developments", "Agreement", None)
+COMMITTED = Trigger("AGREE", None, None, None, None)
+EVACUATED = Trigger("AID", "humanitarian", "Strategic developments", "Other", None)
+PEACEKEEPING = Trigger("AID", "peacekeeping", None, None, None)
+EXPELLED_PEOPLE = Trigger("ASSAULT", "cleansing", None, None, None)
+DRILL = Trigger("MOBILIZE", "troops", None, None, None)
+JOINT_DRILL = Trigger("COOPERATE", "military", None, None, None)
+_ACCEDE = frozenset({"accept", "meet", "grant", "heed", "satisfy", "fulfil", "fulfill"})
+_PEOPLE = frozenset(
+    {"civilian", "people", "resident", "refugee", "wounded", "family", "villager", "child",
+     "patient", "inhabitant", "population", "citizen", "national", "woman", "injured"}
+)  # fmt: skip
+_DRILLS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "manoeuvres", "maneuvers"})
+_MISSILES = frozenset(
+    {"stone", "rock", "molotov", "bottle", "brick", "petrol", "firebomb", "cocktail", "egg"}
+)  # fmt: skip
+
+
 def _objects(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+
+
+def _names_mission(obj: Token) -> bool:
+    """True for "observers", "the peacekeeping force", "a mission of observers"."""
+    lemma = obj.lemma_.lower()
+    if lemma in _MISSIONS:
+        return True
+    if any(c.lower_ in _PEACE for c in obj.children if c.dep_ in {"amod", "compound"}):
+        return True
+    return any(g.lemma_.lower() in _MISSIONS for g in _of_objects(obj))
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+
+
+def _names_peacekeepers(tok: Token) -> bool:
+    """True for "peacekeepers", "peacekeeping troops", "a deployment of peacekeeping troops"."""
+    if tok.lemma_.lower() == "peacekeeper":
+        return True
+    if any(c.lower_ in _PEACE - {"u.n.", "un"} for c in tok.children):
+        return True
+    return any(_names_peacekeepers(g) for g in _of_objects(tok))
+
+
+def _drill(tok: Token) -> Trigger | None:
+    """Military exercises: joint ones are cooperation (062), one side's a show of force (150)."""
+    lemma = tok.lemma_.lower()
+    kids = {c.lower_ for c in tok.children}
+    if not (
+        (lemma in _DRILLS and kids & {"military", "joint", "naval"})
+        or (lemma == "game" and "war" in kids)
+    ):
+        return None
+    if "joint" in kids:
+        return JOINT_DRILL
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    # "Russia and Belarus held ...", "French and Egyptian warships launched ...": two sides.
+    sides = [t for t in (subj, *subj.children) if t.dep_ in _SIDE_DEPS] if subj else []
+    two = any(c.dep_ == "conj" for t in sides for c in t.children)
+    return JOINT_DRILL if two else DRILL
+
+
+def _raised_guard(tok: Token, lemma: str, kids: set[str]) -> bool:
+    """True for a raised alert or ordered patrols; not an air-raid alert or a patrol attacked."""
+    head = tok.head.lemma_.lower()
+    if lemma == "alert":
+        if kids & {"air", "raid", "missile", "siren", "rocket"}:
+            return False
+        return (tok.dep_ == "pobj" and head == "on") or (
+            tok.dep_ == "dobj" and head in {"raise", "declare", "heighten", "increase", "put"}
+        )
+    return lemma == "patrol" and tok.dep_ == "dobj" and head in _PATROL_HEADS
+
+
+def covers_object(trig: Trigger | None) -> bool:
+    """True for a construction whose object noun is no event of its own.
+
+    "lifted the curfew", "signed a treaty", "ended mediation efforts": the verb is the event.
+    """
+    return any(trig is t for t in _COVERING)
 
 
 def construction(tok: Token) -> Trigger | None:
@@ -267,8 +411,15 @@ def construction(tok: Token) -> Trigger | None:
             return LABOUR_STRIKE  # "hunger strike", "called off a strike", "went on strike"
         if lemma == "fire" and tok.head.lemma_.lower() == "set" and tok.dep_ == "dobj":
             return ARSON  # "set fire to the offices"
+        drill = _drill(tok)
+        if drill is not None:
+            return drill  # "launched ten days of war games", "joint exercises"
+        if _raised_guard(tok, lemma, kids):
+            return BOLSTERED  # "troops remained on alert", "ordered patrols by police"
         if lemma == "law" and "martial" in kids:
             return MARTIAL_LAW
+        if lemma in _TRUCES and tok.dep_ == "dobj" and head.lemma_.lower() in _DECLARE:
+            return TRUCE  # "declared a unilateral ceasefire": a truce, not an agreement
         if lemma == "protest" and tok.head.lemma_.lower() in {"lodge", "file", "deliver"}:
             return DIPLOMATIC_PROTEST  # "lodged an official protest with Albania"
         return None
@@ -286,19 +437,82 @@ def construction(tok: Token) -> Trigger | None:
         lemma == "block"
         and any(o.lemma_.lower() in _WAYS for o in objects)
         and not any(
-            c.dep_ == "nsubj" and (c.lemma_.lower() in _FORCES | _SECURITY or c.ent_type_)
+            c.dep_ == "nsubj"
+            and (c.lemma_.lower() in _FORCES | _SECURITY or c.ent_type_ in {"GPE", "ORG"})
             for c in tok.children
         )
     ):
-        return BLOCKED  # "workers blocked the bridge"; troops or a state blocking a road: no
-    if lemma in _EASE_VERBS and any(o.lemma_.lower() in RESTRICTIONS for o in objects):
+        return BLOCKED  # "Algerians blocked roads"; troops or a named state blocking one: no
+    lemmas = {o.lemma_.lower() for o in objects}
+    if lemma in _EASE_VERBS and lemmas & _RELIEF:
+        return RELIEVED  # "lifted the blockade", "eased sanctions": a military/economic retreat
+    if lemma in _EASE_VERBS and lemmas & RESTRICTIONS:
         return EASED  # "lifted the curfew", "cancelled restrictions"
+    if lemma in {"reach", "strike", "conclude", "clinch", "broker"} and lemmas & _SETTLED:
+        return SETTLED  # "reached a consensus", "struck a deal": not an advance
+    if lemma == "sign" and lemmas & _PACTS:
+        return SIGNED  # "signed a treaty of friendship"
+    if lemma in _MAKE_TIES and lemmas & _TIES:
+        return TIES_MADE  # "established diplomatic ties"
+    if lemma in _HALT_VERBS and lemmas & (_TALKS | _TIES | _AID):
+        return HALTED  # "ended mediation efforts", "halted economic aid", "cut ties"
+    if lemma in {"withdraw", "recall", "pull"} and any(_names_mission(o) for o in objects):
+        return RECALLED  # "will withdraw weapons inspectors", "recalled its ambassador"
+    if lemma == "deny" and lemmas & {"entry", "visa"}:
+        return RECALLED  # "would deny entry to all individuals undermining stability"
+    if (any(_names_mission(o) for o in objects) and lemma in _RECEIVE) or (
+        lemma in {"allow", "let", "permit"} and lemmas & _ACCESS
+    ):
+        return ADMITTED  # "received a mission of observers", "allowed aid deliveries"
+    if lemma in {"hand", "send"}:
+        lemmas |= {g.lemma_.lower() for o in objects for g in _of_objects(o)}  # "700 kg of X"
+    if lemma == "hand" and "over" in kids and objects:
+        return SENT_AID if lemmas & _AID else HANDED_BACK  # "handed over medicine / prisoners"
+    if lemma in _ACCEDE and lemmas & {"demand", "request", "condition"}:
+        return ACCEDED  # "accepted demands from the rebels that it initiate reforms"
+    if lemma == "return" and objects and not lemmas & {"fire", "favour", "favor", "call"}:
+        return HANDED_BACK  # "will return weapons seized last year"
+    if lemma == "evacuate" and lemmas & _PEOPLE:
+        return EVACUATED  # "helicopters evacuated the wounded"
+    if lemma == "arrive" and any(
+        _names_peacekeepers(c) for c in tok.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"}
+    ):
+        return PEACEKEEPING  # "peacekeeping troops arrived in Bosnia"
+    if lemma == "force" and "out" in kids and objects and not lemmas & _FORCES:
+        # "forced 1,000 refugees out of their homes"; "forced the UN agency out of the country"
+        return EXPELLED_PEOPLE if lemmas & _PEOPLE else RECALLED
+    if lemma in {"exchange", "swap", "trade"} and lemmas & _CAPTIVES:
+        return RELEASED  # "exchanged 50 prisoners of war" (0841 return, release persons)
+    if lemma == "call" and "up" in particles and objects:
+        return CALLED_UP  # "called up 300,000 reservists"
+    if lemma == "close" and lemmas & {"embassy", "consulate", "mission"}:
+        return RECALLED  # "closed its embassy in Kyiv" (161 reduce diplomatic relations)
+    if lemma == "receive" and any(o.ent_type_ == "PERSON" for o in objects):
+        return RECEIVED_VISIT  # "Putin received Lukashenko in Sochi" (043 host a visit)
+    if lemma == "free" and any(
+        o.lemma_.lower() in GROUND_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objects
+    ):
+        return FREED_GROUND  # "freed the town": liberated, not a release
+    if (
+        lemma == "commit"
+        and not objects
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    ):
+        return COMMITTED  # "is committed to opening up the economy"
+    if lemma == "defend" and _verbal_defence(tok, objects):
+        return DEFENDED  # "defended the decision", "defended Iraq against criticism"
+    if lemma in _RAISE and (lemmas & (_FORCES | _RAISED)):
+        return BOLSTERED  # "strengthened its forces in Lebanon"
+    if lemma in _STOP_WORK and "work" in lemmas:
+        return LABOUR_STRIKE  # "stopped work", "shunned work"
+    if lemma in {"throw", "hurl"} and lemmas & _MISSILES:
+        return RIOT  # "threw stones at police"
     if lemma == "cancel" and objects:
         return CANCELLED  # "cancelled a planned visit"
     if lemma == "send" and objects:
         if any(o.lemma_.lower() in _FORCES for o in objects):
             return SENT_FORCES
-        if any(o.lemma_.lower() in _AID for o in objects):
+        if lemmas & _AID:
             return SENT_AID
     if (
         tok.dep_ == "ccomp"
@@ -307,3 +521,25 @@ def construction(tok: Token) -> Trigger | None:
     ):
         return MUST_REQUEST  # "declared that China must drop barriers"
     return None
+
+
+def _verbal_defence(tok: Token, objects: list[Token]) -> bool:
+    """True for a defence in words: of a decision or a person, or against criticism."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lemma_.lower() in _FORCES | _SECURITY:
+        return False  # "troops defended the town"
+    against = {
+        g.lemma_.lower()
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "against"
+        for g in c.children
+    }
+    if against & _CRITICISM:
+        return True
+    return any(o.lemma_.lower() in _DEFENDED or o.ent_type_ == "PERSON" for o in objects)
+
+
+_COVERING = (
+    EASED, RELIEVED, SIGNED, TIES_MADE, HALTED, RECALLED, ADMITTED, HANDED_BACK, SENT_AID,
+    ACCEDED, EVACUATED, EXPELLED_PEOPLE,
+)  # fmt: skip
