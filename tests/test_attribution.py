@@ -254,3 +254,49 @@ def test_a_speech_verb_with_an_infinitive_covers_the_infinitive() -> None:
         "The candidate",
         "to stay out of the fight over the rules",
     )
+
+
+def test_light_verb_with_a_cue_noun_is_a_claim() -> None:
+    claim, content = _only("The governor took aim at the defence ministry over the retreat.")
+    assert claim.source.text == "The governor"
+    assert content == "the defence ministry"
+
+
+def test_a_received_noun_is_no_claim() -> None:
+    # "faced criticism": the subject is the target of the criticism, not its source.
+    assert _claims("The governor faced criticism over the retreat from the city.") == []
+
+
+def test_stance_adjective_attributes_a_view() -> None:
+    claim, content = _only("The mayor was critical of the army's retreat from the city.")
+    assert claim.source.text == "The mayor"
+    assert content == "the army's retreat from the city"
+
+
+def test_a_single_poll_is_the_source_of_its_findings() -> None:
+    claim, content = _only("In a new poll, the governor leads the race by ten points.")
+    assert claim.source.text == "a new poll"
+    assert content == "the governor leads the race by ten points"
+    # "leads in the polls" is a standing, not a source.
+    assert _claims("The governor still leads in the polls after the debate.") == []
+
+
+def test_a_view_inside_reported_speech_is_the_speaker_s() -> None:
+    # "the general wants ..." is what Kovalenko said, not a second source.
+    claim, content = _only("Kovalenko said the general wants a new offensive in the south.")
+    assert claim.source.text == "Kovalenko"
+    assert content == "the general wants a new offensive in the south"
+
+
+def test_speech_verb_with_an_object_covers_the_object() -> None:
+    _, content = _only("The minister denounced the strike on the power plant.")
+    assert content == "the strike on the power plant"
+    # The one spoken to is no content: what was told is.
+    _, content = _only("The minister told reporters the plant was safe.")
+    assert content == "the plant was safe"
+
+
+def test_an_infinitive_cue_takes_the_subject_of_its_carrier() -> None:
+    claim, content = _only("The governor continued to criticize the army's retreat from the city.")
+    assert claim.source.text == "The governor"
+    assert content == "the army's retreat from the city"

@@ -247,3 +247,30 @@ def test_register_table_maps_every_oblast() -> None:
     assert prefixes <= set(oblasts)
     assert len(set(oblasts.values())) == len(oblasts)
     assert all(r["katottg"].startswith("UA") and len(r["katottg"]) == 19 for r in rows)
+
+
+def test_us_counties_are_indexed_with_their_word(gazetteer: Gazetteer) -> None:
+    found = {c.admin1: c for c in gazetteer.lookup("Morris County", fuzzy=False)}
+    assert {"New Jersey", "Kansas", "Texas"} <= set(found)
+    assert found["New Jersey"].feature == "ADM2"
+    assert found["New Jersey"].source.startswith("us-atlas")
+    assert [c.admin1 for c in gazetteer.lookup("Saint Croix County")] == ["Wisconsin"]
+    assert any(c.name == "Orleans Parish" for c in gazetteer.lookup("Orleans Parish"))
+    # The bare name stays a town's.
+    assert all(c.feature != "ADM2" for c in gazetteer.lookup("Morris", fuzzy=False))
+
+
+def test_cyrillic_names_are_romanised_only_in_cyrillic_countries(gazetteer: Gazetteer) -> None:
+    # GeoNames gives Hawley, Minnesota a Russian name that romanises to "Holy".
+    assert not gazetteer.lookup("Holy", fuzzy=False)
+    assert any(c.country == "UKR" for c in gazetteer.lookup("Kharkov", fuzzy=False))
+
+
+def test_register_village_without_a_placed_hromada_takes_its_raion(
+    gazetteer: Gazetteer,
+) -> None:
+    # No member of Velyka Doroha's hromada is in cities500: the raion's hromadas place it.
+    found = [c for c in gazetteer.lookup("Velyka Doroha") if c.admin1 == "Chernihiv Oblast"]
+    assert len(found) == 1
+    assert "its raion" in found[0].source
+    assert found[0].precision == 2

@@ -338,3 +338,36 @@ def test_village_known_only_outside_the_named_region_takes_the_region(
     found = _find(finder, text)
     assert found["Hoptivka"].name == "Zaporizhzhia Oblast"
     assert found["Hoptivka"].precision == 3
+
+
+def test_us_county_resolves_to_its_centroid(finder: PlaceFinder) -> None:
+    found = _find(finder, "The ticket was sold at a gas station in Morris County, New Jersey.")
+    county = found["Morris County"]
+    assert (county.feature, county.precision, county.admin1) == ("ADM2", 3, "New Jersey")
+    assert county.lat is not None
+    assert 40.5 < county.lat < 41.2
+
+
+def test_washington_is_the_state_when_the_text_says_so(finder: PlaceFinder) -> None:
+    found = _find(finder, "Crews drove to central Washington to fight the fire.")
+    assert found["Washington"].feature == "ADM1"
+    text = "SPOKANE, Wash. (AP) - Farmers in Washington expect a good harvest."
+    places = finder.find(nlp.parse(text))
+    assert [p.feature for p in places if p.text == "Washington"] == ["ADM1"]
+    found = _find(finder, "Senators met in Washington on Tuesday.")
+    assert found["Washington"].feature == "PPLC"
+
+
+def test_other_word_breaks_lose_to_the_name_as_written(finder: PlaceFinder) -> None:
+    # Newquay (Cornwall) is the bigger town; "New Quay" is the Welsh village.
+    found = _find(finder, "Lifeboats were launched from New Quay on Sunday.")
+    assert found["New Quay"].name == "New Quay"
+
+
+def test_name_beginning_with_a_word_of_another_name_is_no_alias(finder: PlaceFinder) -> None:
+    from eventwire.toponyms import alias_only
+
+    south_bend = next(c for c in finder.gazetteer.lookup("South Bend") if c.name == "South Bend")
+    assert alias_only("Southold", south_bend)
+    kharkiv = finder.gazetteer.lookup_admin1("Kharkiv")[0]
+    assert not alias_only("Kharkivska", kharkiv)

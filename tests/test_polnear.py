@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.nlp import parse
-from eventwire.polnear import Gold, Pred, gold_attributions, match, predictions, read_brat
+from eventwire.polnear import (
+    Gold,
+    Pred,
+    compare,
+    errors,
+    gold_attributions,
+    match,
+    predictions,
+    read_brat,
+)
 
 
 def _gold(content: tuple[int, int], source: tuple[int, int], name: str = "") -> Gold:
@@ -89,3 +98,23 @@ def test_span_only_matching_refuses_a_match_by_name() -> None:
     pred = Pred((10, 20), (60, 65), "Synehubov")
     assert match([pred], gold) == [0]
     assert match([pred], gold, by_name=False) == [-1]
+
+
+def test_a_quote_with_a_cue_of_its_own_is_a_second_prediction() -> None:
+    # One speaker mention, two cues: two statements, not two pieces of one quote.
+    text = 'Olena Moss said that the plan "is dead and buried" and added that the talks "are over".'
+    preds = predictions(parse(text), [])
+    contents = [text[p.content[0] : p.content[1]] for p in preds if not p.parts]
+    assert contents == ["is dead and buried", "are over"]
+
+
+def test_errors_lists_unpaired_predictions_and_gold() -> None:
+    text = "Oleg Synehubov said the shelling had stopped."
+    doc = parse(text)
+    content = text.index("the shelling")
+    gold = [((content, len(text) - 1), (0, 14), (15, 19)), ((0, 4), (30, 34), (-1, -1))]
+    result = compare(doc, gold)
+    assert result.paired[0] >= 0
+    out = errors(text, result)
+    assert out["wrong"] == []
+    assert [m["content"] for m in out["missed"]] == ["Oleg"]

@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from eventwire.nlp import parse
-from eventwire.quotes import find_quotes, quote_spans
+from eventwire.quotes import find_quotes, quote_cues, quote_spans
 from eventwire.records import Entity, Quote
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -300,3 +300,15 @@ def test_partial_quote_inside_a_belief_belongs_to_the_believer() -> None:
     (q,) = _quotes(text)
     assert q.speaker is not None
     assert q.speaker.text == "Clinton"
+
+
+def test_quote_cues_give_each_quote_its_cue_verb() -> None:
+    text = 'Olena Moss said that the plan "is dead and buried" and added that the talks "are over".'
+    doc = parse(text)
+    cued = quote_cues(doc, [])
+    assert [q.speaker.text if q.speaker else None for q, _ in cued] == ["Olena Moss"] * 2
+    assert [doc[i].text for _, i in cued] == ["said", "added"]
+    # Two pieces of one quote share their cue.
+    text = "“The city is quiet,” the mayor said, “but the sirens will sound again.”"
+    doc = parse(text)
+    assert len({i for _, i in quote_cues(doc, [])}) == 1

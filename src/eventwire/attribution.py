@@ -27,9 +27,47 @@ _HOLDER_ENTS = {"PERSON", "ORG", "NORP", "GPE", "CARDINAL", "PERCENT"}
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ic")
 # Prepositions that carry what a noun cue is about ("call for", "criticism of", "views on").
 _NOUN_PREPS = {"for", "of", "on", "about", "against", "to", "over", "that"}
+_ADDRESSEE = {"tell", "ask", "inform", "assure", "reassure", "remind", "urge", "warn"}
+_LIGHT_PREPS = _NOUN_PREPS | {"at", "with"}
+# Verbs that take a cue noun as object: "made the case", "took aim", "leveled criticism".
+# Never verbs of war ("launched an attack", "fired shots"): those are events.
+_LIGHT_VERBS = {
+    "make",
+    "take",
+    "have",
+    "give",
+    "raise",
+    "issue",
+    "release",
+    "deliver",
+    "put",
+    "level",
+    "share",
+    "lay",
+    "pose",
+    "lob",
+    "hurl",
+    "heap",
+    "spare",
+    "voice",
+    "unveil",
+    "adopt",
+    "unleash",
+    "circulate",
+    "renew",
+    "escalate",
+    "soften",
+    "harden",
+    "step",
+    "ramp",
+    "revise",
+    "include",
+}
 # Forms the small English model lemmatises wrongly ("hopes" -> "hop").
 _MISLEMMAS = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 _OBJECTS = {"dobj", "xcomp", "prep", "attr", "acomp", "oprd", "dative"}
+# Verbs an infinitive cue completes without a view of their own ("went on to say").
+_CARRIERS = {"go", "continue", "try", "begin", "start", "attempt", "seem", "appear", "decide"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +145,13 @@ def speech_subject(verb: Token) -> Token | None:
     if verb.dep_ in {"relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     # "a group backing Rubio", "a new poll showing Trump ahead": the noun the participle modifies.
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return verb.head
     participle = verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG"
+    # "went on to criticize", "continued to defend", "tried to make the case": the subject
+    # of the verb the infinitive completes, unless that verb is a cue itself ("wants to").
+    if verb.dep_ in {"xcomp", "advcl"} and verb.head.lemma_.lower() in _CARRIERS:
+        participle = True
     if (verb.dep_ == "conj" or participle) and verb.head.pos_ in {"VERB", "AUX"}:
         return speech_subject(verb.head)
     return None
@@ -193,19 +235,39 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
     lex = lexicon()
     verbs = lex["speech"] | (lex["claim"] if claims else frozenset())
     frames: list[Frame] = [f for sent in doc.sents for f in _headline(sent)] if claims else []
+    nouns, stances = lex["noun"], lex["stance"]
     for tok in doc:
-        lemma = _MISLEMMAS.get(tok.lower_) or tok.lemma_.lower()
-        if tok.lower_ == "according" and claims:
+        lower = tok.lower_
+        lemma = _MISLEMMAS.get(lower) or tok.lemma_.lower()
+        if lower == "according" and claims:
             frame = _according(tok)
             if frame is not None:
                 frames.append(frame)
             continue
-        if claims and tok.pos_ == "NOUN" and lemma in lex["noun"]:
+        if claims and lower == "in" and tok.dep_ == "prep":
+            frame = _in_source(tok)
+            if frame is not None:
+                frames.append(frame)
+            continue
+        if claims and lemma in nouns and tok.pos_ == "NOUN":
             frame = _noun_cue(tok)
             if frame is not None:
                 frames.append(frame)
             continue
-        if tok.pos_ != "VERB" or lemma not in verbs:
+        if claims and lemma in stances and tok.dep_ == "acomp":
+            frame = _stance(tok)
+            if frame is not None:
+                frames.append(frame)
+            continue
+        if tok.pos_ != "VERB":
+            continue
+        if lemma not in verbs:
+            # "faced criticism", "drew questions", "won the support" are no light verbs: the
+            # subject is the target.
+            if claims and lemma in _LIGHT_VERBS:
+                frame = _light_verb(tok, lemma)
+                if frame is not None:
+                    frames.append(frame)
             continue
         subj = speech_subject(tok)
         if subj is None or (lemma not in lex["speech"] and not can_hold_views(subj)):
@@ -219,7 +281,13 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
             # "as reported by X" modifies the clause it hangs on; "X told CNN" covers the sentence.
             # "vowed to fight", "promised to stay out": the infinitive is what was said.
             infinitive = any(c.dep_ == "xcomp" for c in tok.children)
-            obj = _object_range(tok) if lemma in lex["claim"] or infinitive else None
+            # "denounced the tests", "complained about her": a speech verb's object too, but
+            # not the one spoken to ("told reporters", "asked him").
+            direct = lemma not in _ADDRESSEE and any(
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in {"about", "of", "against"})
+                for c in tok.children
+            )
+            obj = _object_range(tok) if lemma in lex["claim"] or infinitive or direct else None
             if obj is not None:
                 start, end = obj
             elif tok.dep_ == "advcl" and tok.head.pos_ in {"VERB", "AUX"}:
@@ -278,6 +346,48 @@ def _title_lead(lead: Span) -> Span | None:
     return doc[words[0].i : words[-1].i + 1]
 
 
+def _light_verb(tok: Token, lemma: str) -> Frame | None:
+    """Return the frame of a light verb with a cue noun ("made the case for X", "took aim at X")."""
+    noun = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if noun is None or noun.lemma_.lower() not in lexicon()["light"]:
+        return None
+    subj = speech_subject(tok)
+    if subj is None or not can_hold_views(subj):
+        return None
+    # What the noun is about ("the case that ...", "criticism of X"), else the verb's own
+    # prepositional object ("took aim at X", "took issue with X").
+    parts = [c for c in noun.rights if c.dep_ in {"acl", "ccomp", "prep"}]
+    parts = [c for c in parts if c.dep_ != "prep" or c.lower_ in _LIGHT_PREPS]
+    if not parts:
+        parts = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in _LIGHT_PREPS]
+    if not parts:
+        return None
+    start, end = _clause_range(parts[0])
+    if parts[0].dep_ == "prep":
+        objs = [c for c in parts[0].children if c.dep_ in {"pobj", "pcomp"}]
+        if not objs:
+            return None
+        start, end = _clause_range(objs[0])
+    return Frame(tok, lemma, source_phrase(subj), start, end, False)
+
+
+def _stance(adj: Token) -> Frame | None:
+    """Return the frame of "X is critical of Y", "X is confident that ...", "eager to ..."."""
+    subj = speech_subject(adj.head)
+    if subj is None or not can_hold_views(subj):
+        return None
+    part = next((c for c in adj.rights if c.dep_ in {"prep", "ccomp", "xcomp"}), None)
+    if part is None:
+        return None
+    start, end = _clause_range(part)
+    if part.dep_ == "prep":
+        obj = next((c for c in part.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if obj is None:
+            return None
+        start, end = _clause_range(obj)
+    return Frame(adj, adj.lemma_.lower(), source_phrase(subj), start, end, False)
+
+
 def _noun_cue(tok: Token) -> Frame | None:
     """Return the frame of a noun cue with a possessive source ("Kyiv's claim that ...")."""
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -296,6 +406,21 @@ def _noun_cue(tok: Token) -> Frame | None:
     else:
         return None
     return Frame(tok, tok.lemma_.lower(), source_phrase(owner), start, end, False)
+
+
+def _in_source(prep: Token) -> Frame | None:
+    """Return the frame of "in a new poll, ...", "leads in the CNN poll" (the poll says it)."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in lexicon()["finding"]:
+        return None
+    # One poll says something; "leads in the polls" is a standing, not a source.
+    if obj.tag_ in {"NNS", "NNPS"}:
+        return None
+    head = next((t for t in prep.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if head is None:
+        return None
+    start, end = _clause_range(head, skip=prep)
+    return Frame(prep, "in", source_phrase(obj), start, end, False)
 
 
 def _according(tok: Token) -> Frame | None:
@@ -317,18 +442,26 @@ def _according(tok: Token) -> Frame | None:
 
 
 def _restated(frame: Frame, frames: Sequence[Frame], quoted: Sequence[tuple[int, int]]) -> bool:
-    """Return True for a pronoun's view reported inside another claim ("X said he wants Y").
+    """Return True for a view reported inside another claim ("X said he wants Y").
 
-    The outer claim already carries it: "he wants Y" is what X said, not a second source.
+    The outer claim already carries it: "he wants Y" and "Trump wants Y" in "X said Trump
+    wants Y" are what X said, not a second source; so is "residents reported Z" in "X said
+    residents reported Z". Speech of a named source inside a claim ("X said that Smith told
+    him ...") and "according to" stay: they name a source of their own.
     """
     src = frame.source
-    if len(src) != 1 or src[0].pos_ != "PRON" or any(s <= frame.start < e for s, e in quoted):
+    named = src.root.pos_ == "PROPN" or bool(src.root.ent_type_)
+    if frame.lemma == "according to" or (named and frame.lemma in lexicon()["speech"]):
+        return False
+    if any(s <= frame.start < e for s, e in quoted):
         return False
     at = src.start_char
     return any(
         other is not frame
         and other.start <= at < other.end
         and not (frame.start <= other.start and other.end <= frame.end)
+        # A cue inside quoted words is no claim of its own (see ``find_claims``).
+        and not any(s <= other.source.start_char < e for s, e in quoted)
         for other in frames
     )
 

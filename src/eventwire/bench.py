@@ -5,7 +5,8 @@ the cleaned texts eventwire reads, in the same process and run. The ratio
 ``eventwire time / spaCy time`` says what eventwire adds on top of parsing; each run's ratio
 is kept too, since both sides of one run share the machine's load. With ``workers`` > 1 the
 worker processes load before the clock starts, stage times are summed over them and the peak
-memory adds theirs to the parent's.
+memory adds theirs to the parent's. With one process the CPU time of each side is kept too
+(``cpu_ratio_runs``): on a machine other jobs share, it moves less than the wall time.
 """
 
 from __future__ import annotations
@@ -117,28 +118,37 @@ def run(
         pool.wait_ready()
     ew_times: list[float] = []
     sp_times: list[float] = []
+    cpu_ratios: list[float] = []
     stages: dict[str, float] = {}
     try:
         for i in range(repeat):
             say(f"run {i + 1}/{repeat}: spaCy baseline")
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             for _doc in baseline.pipe(texts, batch_size=16):
                 pass
             sp_times.append(time.perf_counter() - t0)
+            sp_cpu = time.process_time() - c0
             say(f"run {i + 1}/{repeat}: eventwire")
             runner: Pipeline | WorkerPool = pipeline or pool  # type: ignore[assignment]
             runner.timings.clear()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             for _rec in runner.process(articles):
                 pass
             ew_times.append(time.perf_counter() - t0)
+            if workers == 1 and sp_cpu > 0:
+                cpu_ratios.append((time.process_time() - c0) / sp_cpu)
             stages = dict(runner.timings)
     finally:
         if pool is not None:
             pool.close()
     peak = _peak_rss_mb(workers)
     cold = measure_cold_start() if cold_start else None
-    return BenchResult(len(articles), words, ew_times, sp_times, stages, peak, cold, workers)
+    extra: dict[str, Any] = {"cpu_ratio_runs": _spread(cpu_ratios)} if cpu_ratios else {}
+    if workers > 1 and ew_times:
+        # The share of the last run's wall time the workers spent in the pipeline: near 1,
+        # the pool keeps them fed and what is left to gain is the cores' own speed.
+        extra["worker_busy"] = round(sum(stages.values()) / (workers * ew_times[-1]), 3)
+    return BenchResult(len(articles), words, ew_times, sp_times, stages, peak, cold, workers, extra)
 
 
 def measure_cold_start() -> float:

@@ -109,6 +109,9 @@ class EventCoder:
         self.resolver = resolver
         self.lexicon = lexicon()
         self.model = plover_model()
+        # trigger() results for the tokens of the last doc seen (asked several times a token).
+        self._memo_doc: Doc | None = None
+        self._memo: dict[int, Trigger | None] = {}
 
     def code(
         self,
@@ -205,7 +208,16 @@ class EventCoder:
         return out
 
     def trigger(self, tok: Token) -> Trigger | None:
-        """Return the lexicon entry ``tok`` triggers, if any."""
+        """Return the lexicon entry ``tok`` triggers, if any (read once per token of a doc)."""
+        doc = tok.doc
+        if doc is not self._memo_doc:
+            self._memo_doc, self._memo = doc, {}
+        if tok.i in self._memo:
+            return self._memo[tok.i]
+        found = self._memo[tok.i] = self._trigger(tok)
+        return found
+
+    def _trigger(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
         built = construction(tok)
         if built is not None and built is not MUST_REQUEST:

@@ -75,11 +75,42 @@ class Pipeline:
         self.timings: dict[str, float] = defaultdict(float)
 
     def process(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Record]:
-        """Yield one record per article, in input order (streaming, batched through spaCy)."""
+        """Yield one record per article, in input order (streaming, batched through spaCy).
+
+        A batch holds at most ``batch_size`` articles and about ``BATCH_CHARS`` characters:
+        spaCy's parser and entity recogniser need about 3 kB of memory per character of a
+        batch, so sixteen 1 MB parts of a big file would take tens of gigabytes. A text longer
+        than ``PIECE_CHARS`` is parsed in paragraph-bounded pieces joined into one doc.
+        """
+        if n_process > 1:
+            yield from self._process_spacy_parallel(articles, n_process)
+            return
+        for batch in _batches(articles, self.batch_size, BATCH_CHARS):
+            t0 = time.perf_counter()
+            docs = self._parse([a.text for a in batch])
+            self.timings["nlp"] += time.perf_counter() - t0
+            for doc, article in zip(docs, batch, strict=True):
+                yield self.record(doc, article)
+
+    def _parse(self, texts: list[str]) -> list[Doc]:
+        if all(len(t) <= PIECE_CHARS for t in texts):
+            return list(self.nlp.pipe(texts, batch_size=max(1, len(texts))))
+        docs = []
+        for text in texts:
+            pieces = _pieces(text, PIECE_CHARS)
+            if len(pieces) == 1:
+                docs.append(self.nlp(text))
+            else:
+                parts = list(self.nlp.pipe(pieces, batch_size=1))
+                docs.append(Doc.from_docs(parts, ensure_whitespace=False))
+        return docs
+
+    def _process_spacy_parallel(
+        self, articles: Iterable[Article], n_process: int
+    ) -> Iterator[Record]:
         pairs = ((a.text, a) for a in articles)
         kwargs: dict[str, Any] = {"batch_size": self.batch_size, "as_tuples": True}
-        if n_process > 1:
-            kwargs["n_process"] = n_process
+        kwargs["n_process"] = n_process
         t0 = time.perf_counter()
         for doc, article in self.nlp.pipe(pairs, **kwargs):
             self.timings["nlp"] += time.perf_counter() - t0
@@ -101,6 +132,48 @@ class Pipeline:
         return Record(
             article=article, events=events, quotes=quotes, places=places, entities=entities
         )
+
+
+# At most about this much text goes through spaCy at once (a longer article goes alone).
+BATCH_CHARS = 200_000
+# A longer text is parsed in pieces of at most about this size, cut at paragraph breaks.
+PIECE_CHARS = 100_000
+
+
+def _batches(articles: Iterable[Article], size: int, chars: int) -> Iterator[list[Article]]:
+    """Yield lists of at most ``size`` articles and, past the first, ``chars`` characters."""
+    batch: list[Article] = []
+    total = 0
+    for article in articles:
+        n = len(article.text)
+        if batch and (len(batch) >= size or total + n > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(article)
+        total += n
+    if batch:
+        yield batch
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into pieces of about ``limit`` characters at paragraph (else line, else
+    space) breaks; the pieces join back into ``text`` exactly."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            cut = text.rfind(sep, start + limit // 2, end)
+            if cut >= 0:
+                cut += len(sep)
+                break
+        if cut < 0:
+            cut = end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 class _Clock:

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -61,6 +61,8 @@ _LANDMARK_BONUS = 3.0
 # "Oleksandrivka" one of Donetsk) loses to a town that bears the name.
 _ALIAS_PENALTY = 2.5
 _FOCUS_BONUS = 1.5
+# "New Quay" is the Welsh village, not Newquay in Cornwall: word breaks are part of a name.
+_SPLIT_PENALTY = 1.0
 _FUZZY_SIMILARITY = 0.75
 _NEAR_KM = 150.0
 _PART_KM = 40.0
@@ -70,6 +72,13 @@ _DEMONYM_VOTE = 0.5
 _NUMBERED = re.compile(r"^(\D+?)[-\s]+\d+$")  # "Zolote-5", "Shakhta 22"
 _REGION_BONUS = 2.0  # the candidate lies in a region the article names ("Kharkiv region")
 _TOWN_REGION = 1.0  # the candidate lies in the region of another town the article names
+_AREA_PAIR = re.compile(r"^([A-Z][a-z]+)(?:-| )([A-Z][a-z]+)$")  # "Greece Italy", "Asia-Pacific"
+_CLOSE_KM = 60.0  # a town this close to another the article names is more likely meant
+_CLOSE_BONUS = 1.0
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+     "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "rural"}
+)  # fmt: skip
 
 
 def _km(a: Candidate, b: Candidate) -> float:
@@ -77,6 +86,12 @@ def _km(a: Candidate, b: Candidate) -> float:
     return _haversine(a.lat, a.lon, b.lat, b.lon)
 
 
+def _prior_top(m: Mention) -> Candidate:
+    """Return the mention's best candidate before context (the first of equals)."""
+    return max(m.candidates, key=lambda c: _prior(c, m.text))
+
+
+@lru_cache(maxsize=200_000)
 def _prior(c: Candidate, text: str = "") -> float:
     """Return a candidate's score before context: feature class, population, match level."""
     bonus = _FEATURE_BONUS.get(c.feature, _LANDMARK_BONUS)
@@ -85,7 +100,18 @@ def _prior(c: Candidate, text: str = "") -> float:
     # for every tenfold above 100,000 people.
     big = max(0.0, people - 5.0) if c.feature in _CITY_FEATURES else 0.0
     score = bonus + 0.5 * people + big - (0.3, 0.3, 1.5)[min(c.match, 2)]
+    if text and _split_otherwise(text, c.name):
+        score -= _SPLIT_PENALTY
     return score - (_ALIAS_PENALTY if text and alias_only(text, c) else 0.0)
+
+
+def _words(name: str) -> int:
+    return len(name.replace("-", " ").split())
+
+
+def _split_otherwise(text: str, name: str) -> bool:
+    """Return True when ``name`` spells ``text`` with other word breaks ("Newquay", "New Quay")."""
+    return _words(text) != _words(name) and name_key(text) == name_key(name)
 
 
 @cache
@@ -149,6 +175,29 @@ class PlaceFinder:
             # "Va.", "WA", "N.B.": abbreviations of states and countries, not villages.
             found = [c for c in found if c.feature in _AREA_FEATURES]
         return found
+
+    def _split_areas(self, m: Mention) -> list[Mention]:
+        """Split an entity that runs two area names together ("Greece Italy", "Asia-Pacific").
+
+        Only when the index knows the whole under no name and each part is a country,
+        continent, ocean or first-level region of that exact name.
+        """
+        if not m.trusted or m.region or m.within is not None:
+            return [m]
+        cut = _AREA_PAIR.match(m.text)
+        if cut is None or self.gazetteer.lookup(m.text, fuzzy=False):
+            return [m]
+        parts = []
+        for group in (1, 2):
+            text = cut.group(group)
+            if not any(
+                c.feature in _AREA_FEATURES and c.match == 0 and not alias_only(text, c)
+                for c in self.gazetteer.lookup(text, fuzzy=False)
+            ):
+                return [m]
+            start = m.start + cut.start(group)
+            parts.append(Mention(start, start + len(text), text, True, m.label))
+        return parts
 
     @staticmethod
     def _dash_districts(text: str, mentions: list[Mention]) -> None:
@@ -283,15 +332,20 @@ class PlaceFinder:
             m.best = None
         listed = _coordinated(mentions, text)
         for pass_no in range(2):
-            for m in mentions:
+            # Read once per pass (not per pair of mentions): each name's key and its best
+            # candidate before context. _near_parts narrows candidates between passes.
+            keys = [name_key(o.text) for o in mentions]
+            tops = [_prior_top(o) if o.candidates else None for o in mentions]
+            for mi, m in enumerate(mentions):
                 if not m.candidates:
                     continue
                 # A region the article names as such counts more than a town's region.
                 regions: Counter[str | None] = Counter()
-                for o in mentions:
-                    if not o.candidates or name_key(o.text) == name_key(m.text):
+                for oi, o in enumerate(mentions):
+                    if not o.candidates or keys[oi] == keys[mi]:
                         continue
-                    top = o.best or max(o.candidates, key=lambda c: _prior(c, o.text))
+                    top = o.best or tops[oi]
+                    assert top is not None
                     weight = _REGION_BONUS if top.feature in _REGION_FEATURES else _TOWN_REGION
                     regions[top.admin1] = max(regions[top.admin1], int(weight * 10))
                 near = [
@@ -307,6 +361,18 @@ class PlaceFinder:
                     if pass_no and o.best and _kind(o.best) in {"region", "country"}
                 )
                 kind = kinds.most_common(1)[0][0] if kinds and not m.region else None
+                # Towns the article names anywhere: of several villages of one name, the one
+                # closest to them (the front line, the district) is meant; those of the same
+                # sentence weigh double.
+                close = [
+                    (o.best, 1.0 if o.sentence == m.sentence else 0.5)
+                    for oi, o in enumerate(mentions)
+                    if pass_no
+                    and o.best is not None
+                    and not o.part
+                    and keys[oi] != keys[mi]
+                    and o.best.feature in _CITY_FEATURES
+                ]
 
                 def score(
                     c: Candidate,
@@ -314,6 +380,7 @@ class PlaceFinder:
                     regions: Counter[str | None] = regions,
                     text: str = m.text,
                     kind: str | None = kind,
+                    close: list[tuple[Candidate, float]] = close,
                 ) -> float:
                     s = _prior(c, text)
                     s += _LIST_BONUS if kind is not None and _kind(c) == kind else 0.0
@@ -321,6 +388,11 @@ class PlaceFinder:
                     s += regions.get(c.admin1, 0) / 10 if c.admin1 else 0.0
                     if any(_km(c, o) < _NEAR_KM for o in near if o.place_id != c.place_id):
                         s += 1.5
+                    if close:
+                        s += (
+                            max(w * max(0.0, 1 - _km(c, o) / _CLOSE_KM) for o, w in close)
+                            * _CLOSE_BONUS
+                        )
                     return s
 
                 m.best = _medoid(m.candidates, score)
@@ -342,6 +414,7 @@ class PlaceFinder:
         mark_regions(doc, kept)
         kept += pair_regions(doc, kept, self.gazetteer)
         kept = [m for m in kept if m.end > m.start]
+        kept = [part for m in kept for part in self._split_areas(m)]
         kept.sort(key=lambda m: m.start)
         for m in kept:
             m.candidates = self._candidates(m)
@@ -376,9 +449,43 @@ class PlaceFinder:
         for m in sorted(kept, key=lambda m: m.within is not None):
             self._constrain(m, focus)
         self._resolve(kept, focus, doc_text(doc))
+        self._states_named(kept, doc_text(doc))
         self._outside_named_region(kept)
         self._fall_back(kept, focus)
         return [self._place(m) for m in kept]
+
+    @staticmethod
+    def _states_named(mentions: list[Mention], text: str) -> None:
+        """Read a name shared by a state and a town elsewhere as the state when context says so.
+
+        "Washington" is the state, not the capital, when the article names the state by a
+        form no town bears ("Wash.", "WA") or the name follows a compass word ("central
+        Washington") or precedes "state". A town that lies in the state (New York) stays.
+        """
+        named = {
+            m.best.name
+            for m in mentions
+            if m.best is not None
+            and m.best.feature == "ADM1"
+            and m.within is None
+            and not any(c.feature in _CITY_FEATURES for c in m.candidates)
+        }
+        for m in mentions:
+            c = m.best
+            if c is None or c.feature not in _CITY_FEATURES or m.within is not None or m.part:
+                continue
+            states = [
+                s
+                for s in m.candidates
+                if s.feature == "ADM1" and s.country == c.country and s.name != c.admin1
+            ]
+            if not states:
+                continue
+            before = text[max(0, m.start - 12) : m.start].lower().split()
+            after = text[m.end : m.end + 7].lower()
+            compass = bool(before) and before[-1] in _COMPASS
+            if compass or after.startswith((" state", "-state")) or states[0].name in named:
+                m.best = states[0]
 
     @staticmethod
     def _outside_named_region(mentions: list[Mention]) -> None:

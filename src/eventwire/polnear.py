@@ -17,18 +17,23 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from eventwire.attribution import find_claims, lexicon, resolve, source_phrase
-from eventwire.quotes import find_quotes
+from eventwire.quotes import quote_cues
 from eventwire.records import Entity
 
 __all__ = [
+    "Comparison",
     "Gold",
     "Pred",
+    "compare",
+    "errors",
     "evaluate",
     "gold_attributions",
     "match",
     "matches",
     "predictions",
     "read_brat",
+    "read_texts",
+    "score",
 ]
 
 _Range = tuple[int, int]
@@ -96,14 +101,19 @@ def _entities(doc: Doc) -> list[Entity]:
 def predictions(doc: Doc, entities: Sequence[Entity]) -> list[Pred]:
     """Return the quotes of ``doc`` and the claims that no quote already carries."""
     preds: list[Pred] = []
-    for q in find_quotes(doc, entities):
+    last_cue = -1  # the previous quote's cue verb (token index)
+    for q, cue in quote_cues(doc, entities):
         sp = q.speaker
         if sp is None or sp.start is None or sp.end is None:
             preds.append(Pred((q.start, q.end), (-1, -1), ""))
             continue
         source = (sp.start, sp.end)
         last = preds[-1] if preds else None
-        if q.kind != "indirect" and last is not None and last.source == source:
+        # A quote with a cue verb of its own ("said that A “B”, adding that “C”") is a second
+        # attribution; one under the same cue or none ("“A,” she said, “B.”") is a piece.
+        own = cue >= 0 and cue != last_cue
+        last_cue = cue
+        if q.kind != "indirect" and last is not None and last.source == source and not own:
             # The same speaker mention: a piece of the same quote, in its paragraph or in the
             # paragraphs that carry it on without a new cue (PolNeAR marks one attribution).
             preds[-1] = Pred(last.content, source, last.name, (*last.parts, (q.start, q.end)))
@@ -205,33 +215,94 @@ def _ratio(num: int, den: int) -> float:
     return round(num / den, 4) if den else 0.0
 
 
-def evaluate(dev_dir: str | Path, limit: int | None = None) -> dict[str, float]:
-    """Return precision, recall and F1 of quotes and claims against PolNeAR brat files."""
-    from eventwire.nlp import parse_many
-
+def read_texts(
+    dev_dir: str | Path, limit: int | None = None
+) -> list[tuple[str, str, list[tuple[_Range, _Range, _Range]]]]:
+    """Return (name, text, gold ranges) of each annotated PolNeAR text, sorted by name."""
     root = Path(dev_dir)
     texts = sorted((root / "text").glob("*.txt"))[:limit]
     anns = sorted((root / "attributions").glob("*.ann"))
-    golds: list[list[tuple[_Range, _Range, _Range]]] = []
-    bodies: list[str] = []
+    out = []
     for path in texts:
         # Some texts have several annotators' files; the first one (by name) is the gold.
         ann = next((a for a in anns if a.name.rsplit("_", 1)[0] == path.stem), None)
-        if ann is None:
-            continue
-        golds.append(read_brat(ann))
-        bodies.append(path.read_text("utf-8"))
+        if ann is not None:
+            out.append((path.stem, path.read_text("utf-8"), read_brat(ann)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One text's predictions and gold attributions, with the one-to-one pairings."""
+
+    preds: list[Pred]
+    golds: list[Gold]
+    paired: list[int]  # for each gold attribution, its prediction's index or -1
+    paired_span: list[int]  # the same, sources matched by their words only
+
+
+def compare(doc: Doc, gold: list[tuple[_Range, _Range, _Range]]) -> Comparison:
+    """Return the predictions for ``doc`` paired with its gold attributions."""
+    entities = _entities(doc)
+    preds = predictions(doc, entities)
+    named = gold_attributions(doc, entities, gold)
+    return Comparison(preds, named, match(preds, named), match(preds, named, by_name=False))
+
+
+def errors(text: str, result: Comparison) -> dict[str, list[dict[str, str]]]:
+    """Return the unpaired predictions and gold attributions of one text, as words.
+
+    For error analysis: each item gives the source, its resolved name and the content.
+    """
+
+    def words(r: _Range) -> str:
+        return text[r[0] : r[1]] if r[0] >= 0 else ""
+
+    used = {p for p in result.paired if p >= 0}
+    wrong = [
+        {"source": words(p.source), "name": p.name, "content": words(p.content)}
+        for i, p in enumerate(result.preds)
+        if i not in used
+    ]
+    missed = [
+        {
+            "source": words(g.source),
+            "name": g.name,
+            "content": words(g.content),
+            "speech": str(g.speech),
+        }
+        for g, p in zip(result.golds, result.paired, strict=True)
+        if p < 0
+    ]
+    return {"wrong": wrong, "missed": missed}
+
+
+def evaluate(
+    dev_dir: str | Path, limit: int | None = None, docs: Sequence[Doc] | None = None
+) -> dict[str, float]:
+    """Return precision, recall and F1 of quotes and claims against PolNeAR brat files.
+
+    ``docs``: the texts already parsed, in ``read_texts`` order (to score a subset or reuse
+    a parse); parsed here when None.
+    """
+    from eventwire.nlp import parse_many
+
+    items = read_texts(dev_dir, limit)
+    if docs is None:
+        docs = list(parse_many((body for _, body, _ in items), batch_size=8))
+    return score([compare(doc, gold) for doc, (_, _, gold) in zip(docs, items, strict=True)])
+
+
+def score(results: Sequence[Comparison]) -> dict[str, float]:
+    """Return the figures over the compared texts ``results``."""
     keys = ("tp", "tp_span", "pred", "gold", "speech", "tp_speech", "any_pred", "any_gold")
     counts = dict.fromkeys(keys, 0)
-    for doc, gold in zip(parse_many(bodies, batch_size=8), golds, strict=True):
-        entities = _entities(doc)
-        preds = predictions(doc, entities)
-        named = gold_attributions(doc, entities, gold)
-        paired = match(preds, named)
+    for r in results:
+        preds, named, paired = r.preds, r.golds, r.paired
         counts["pred"] += len(preds)
         counts["gold"] += len(named)
         counts["tp"] += sum(p >= 0 for p in paired)
-        counts["tp_span"] += sum(p >= 0 for p in match(preds, named, by_name=False))
+        counts["tp_span"] += sum(p >= 0 for p in r.paired_span)
         # Recall on speech cues alone (say, tell, according to): PolNeAR also marks beliefs,
         # wishes, support and criticism, which reported speech proper does not cover.
         counts["speech"] += sum(g.speech for g in named)
@@ -253,7 +324,7 @@ def evaluate(dev_dir: str | Path, limit: int | None = None) -> dict[str, float]:
         else 0.0,
         "precision_lenient": _ratio(counts["any_pred"], counts["pred"]),
         "recall_lenient": _ratio(counts["any_gold"], counts["gold"]),
-        "texts": float(len(bodies)),
+        "texts": float(len(results)),
         "predicted": float(counts["pred"]),
         "gold": float(counts["gold"]),
         "gold_speech_cues": float(counts["speech"]),

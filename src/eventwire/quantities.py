@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Quantity
 
@@ -93,10 +93,31 @@ def count_near(text: str, kind: str) -> int | None:
     return None
 
 
+# The entities of the last doc read, as (start, end, label): ``doc.ents`` builds new spans on
+# every access, and find_quantities is asked once per sentence.
+_LAST_ENTS: dict[str, tuple[Doc, list[tuple[int, int, str]]]] = {}
+
+
+def _date_tokens(sent: Span) -> set[int]:
+    """Return the tokens of the DATE and TIME entities within ``sent`` (as ``sent.ents``)."""
+    doc = sent.doc
+    last = _LAST_ENTS.get("doc")
+    if last is None or last[0] is not doc:
+        last = _LAST_ENTS["doc"] = (doc, [(e.start, e.end, e.label_) for e in doc.ents])
+    skip: set[int] = set()
+    for start, end, label in last[1]:
+        if start >= sent.start:
+            if end > sent.end:
+                break  # as Span.ents: the first entity past the sentence ends the scan
+            if label in {"DATE", "TIME"}:
+                skip.update(range(start, end))
+    return skip
+
+
 def find_quantities(sent: Span) -> list[Quantity]:
     """Return the quantities in ``sent``: each number with the noun it counts."""
     out: list[Quantity] = []
-    skip: set[int] = {t.i for ent in sent.ents if ent.label_ in {"DATE", "TIME"} for t in ent}
+    skip = _date_tokens(sent)
     used: set[int] = set()
     for tok in sent:
         if tok.i in skip or tok.i in used or not _is_number(tok):

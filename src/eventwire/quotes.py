@@ -28,7 +28,7 @@ from eventwire.attribution import (
 )
 from eventwire.records import Entity, Quote, Speaker
 
-__all__ = ["QuoteSpan", "evaluate_polnear", "find_quotes", "quote_spans"]
+__all__ = ["QuoteSpan", "evaluate_polnear", "find_quotes", "quote_cues", "quote_spans"]
 
 _DOUBLE = '"“”«»„'
 _SINGLE = "'‘’‹›"
@@ -268,7 +268,15 @@ def _lead_cue(doc: Doc, lo: int, hi: int, entities: Sequence[Entity]) -> _Cue | 
     inner = doc[min(hi + 1, len(doc) - 1)]
     verbs = [t for t in inner.ancestors if _in(t, lo, hi) and t.pos_ in {"VERB", "AUX"}]
     lex = lexicon()
-    cues = [v for v in verbs if v.lemma_.lower() in lex["speech"] | lex["claim"]]
+    # The cue may stand before an earlier quote of the same sentence ("X noted that while
+    # “A”, Rubio “B”"): the subject of the cue, not of the clause, speaks.
+    sent_start = lead[-1].sent.start
+    cues = [
+        v
+        for v in inner.ancestors
+        if _in(v, sent_start, hi) and v.pos_ == "VERB" and v.lemma_.lower() in lex["speech"]
+    ]
+    cues += [v for v in verbs if v.lemma_.lower() in lex["claim"]]
     # "Haley is an “articulate conservative”": a copula says what the writer calls her.
     verbs = [v for v in verbs if v.lemma_ != "be"]
     for verb in cues + verbs:
@@ -320,18 +328,38 @@ def _speaker(
 
 def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
     """Return the direct, mixed and indirect quotes of ``doc`` with speakers and cues."""
+    return [quote for quote, _ in quote_cues(doc, entities)]
+
+
+def quote_cues(doc: Doc, entities: Sequence[Entity]) -> list[tuple[Quote, int]]:
+    """Return the quotes of ``doc``, each with its cue verb's token index (-1: none).
+
+    Two pieces of one quote share the cue ("“A,” she said, “B.”"); a quote with a cue of its
+    own ("she said “A” and added that “B”") is a second statement.
+    """
     offsets = _Offsets.of(doc)
     spans = quote_spans(offsets.text)
     ranges = [(s.start, s.end) for s in spans]
     frames = cue_frames(doc)
     outside = [f for f in frames if not any(s.open <= f.source.start_char < s.close for s in spans)]
     quotes = _indirect(doc, offsets.text, entities, ranges, frames)
+    cues = {q.quote.start: q.cue_at for q in quotes}
+    found = [q.quote for q in quotes]
     for n in range(len(spans)):
-        quote = _direct(doc, offsets, entities, spans, n, quotes, outside)
-        if quote is not None:
-            quotes.append(quote)
-    quotes.sort(key=lambda q: q.start)
-    return quotes
+        cued = _direct(doc, offsets, entities, spans, n, found, outside, cues)
+        if cued is not None:
+            found.append(cued.quote)
+            cues[cued.quote.start] = cued.cue_at
+    found.sort(key=lambda q: q.start)
+    return [(q, cues.get(q.start, -1)) for q in found]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cued:
+    """A quote and the token index of its cue verb (-1 when none)."""
+
+    quote: Quote
+    cue_at: int
 
 
 def _enclosing(frames: Sequence[Frame], qs: QuoteSpan) -> Frame | None:
@@ -397,7 +425,8 @@ def _direct(
     n: int,
     found: list[Quote],
     frames: Sequence[Frame],
-) -> Quote | None:
+    cues: dict[int, int],
+) -> _Cued | None:
     """Return the quote for quoted passage ``spans[n]``, or None for a speakerless scrap."""
     text = offsets.text
     qs = spans[n]
@@ -434,11 +463,13 @@ def _direct(
     start = qs.start
     speaker: Speaker | None = None
     verb: str | None = None
+    cue_at = -1
     kind = "direct"
     if cue is not None and cue.mention is not None:
         speaker = _speaker(doc, cue.mention, entities, [(s.start, s.end) for s in spans])
         # The cue as the text says it ("said", "writes"), as the contract shows it.
         verb = cue.verb.text.lower() if cue.verb is not None else None
+        cue_at = cue.verb.i if cue.verb is not None else -1
         kind = cue.kind
         start = cue.start if cue.start is not None else start
     elif _opens_sentence(doc, open_tok) and not _title_like(words_only):
@@ -446,7 +477,7 @@ def _direct(
         # a quote inside a sentence that names no one is a title or scare quote instead.
         prev = _previous_speaker(text, found, qs.open)
         if prev is not None:
-            speaker, verb = prev.speaker, prev.cue
+            speaker, verb, cue_at = prev.speaker, prev.cue, cues.get(prev.start, -1)
     if speaker is None and not _title_like(words_only):
         # Quoted words inside a reported clause or claim (“Clinton said that we should “set
         # the same standard”") belong to that clause's source; a scare-quoted term stays none.
@@ -454,6 +485,7 @@ def _direct(
         if frame is not None:
             speaker = _speaker(doc, frame.source, entities, [(s.start, s.end) for s in spans])
             verb = frame.cue.text.lower() if frame.lemma != ":" else None
+            cue_at = frame.cue.i
     if speaker is None and open_tok > 0 and not _title_like(words_only):
         # “...” after "Hoff's letter makes the case:" or "Trump tweeted on Sunday.": the
         # subject of the sentence the quote follows, when it names someone.
@@ -464,12 +496,12 @@ def _direct(
         # Whole sentences in quotation marks inside a paragraph that quotes someone.
         prev = _previous_speaker(text, found, qs.open)
         if prev is not None:
-            speaker, verb = prev.speaker, prev.cue
+            speaker, verb, cue_at = prev.speaker, prev.cue, cues.get(prev.start, -1)
     if speaker is None and (len(words) < 4 or title):
         return None  # scare quotes and titles, not speech
     context = text[doc[lo].idx if lo < len(doc) else qs.open : qs.open]
     context += " " + (doc[tail_lo:tail_hi].text if tail_lo < tail_hi else "")
-    return Quote(
+    quote = Quote(
         text=text[start : qs.end],
         kind=kind,
         start=start,
@@ -478,6 +510,7 @@ def _direct(
         cue=verb,
         channel=_channel(context),
     )
+    return _Cued(quote, cue_at)
 
 
 def _indirect(
@@ -486,25 +519,24 @@ def _indirect(
     entities: Sequence[Entity],
     ranges: list[tuple[int, int]],
     frames: Sequence[Frame],
-) -> list[Quote]:
+) -> list[_Cued]:
     """Return reported speech without quotation marks ("X said that ...")."""
-    out: list[Quote] = []
+    out: list[_Cued] = []
     speech = lexicon()["speech"]
     for frame in frames:
         if not frame.complement or frame.lemma not in speech or _touches(frame, ranges):
             continue
         sent = frame.cue.sent
-        out.append(
-            Quote(
-                text=text[frame.start : frame.end],
-                kind="indirect",
-                start=frame.start,
-                end=frame.end,
-                speaker=_speaker(doc, frame.source, entities, ranges),
-                cue=frame.cue.text.lower(),
-                channel=_channel(sent.text),
-            )
+        quote = Quote(
+            text=text[frame.start : frame.end],
+            kind="indirect",
+            start=frame.start,
+            end=frame.end,
+            speaker=_speaker(doc, frame.source, entities, ranges),
+            cue=frame.cue.text.lower(),
+            channel=_channel(sent.text),
         )
+        out.append(_Cued(quote, frame.cue.i))
     return out
 
 

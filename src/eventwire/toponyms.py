@@ -312,6 +312,9 @@ def mark_regions(doc: Doc, mentions: list[Mention]) -> None:
             m.part = True
 
 
+_ENDING = 2  # letters of an adjectival ending on a folded key ("-ska", "-ske" fold to two)
+
+
 @lru_cache(maxsize=100_000)
 def alias_only(text: str, c: Candidate) -> bool:
     """Return True when a town or region matched ``text`` only under a name unlike its own.
@@ -322,8 +325,12 @@ def alias_only(text: str, c: Candidate) -> bool:
     if c.feature not in _ALIASED_FEATURES:
         return False
     q = fold_key(text)
+    # A word of the name may begin the text only when what follows is an ending ("Kharkivska"
+    # for Kharkiv), not another word ("Southold" is no South Bend, "Charleston" no St. Charles).
     return not any(
-        q.startswith(n) or n.startswith(q) for n in (fold_key(w) for w in c.name.split()) if n
+        n.startswith(q) or (q.startswith(n) and len(q) - len(n) <= _ENDING)
+        for n in (fold_key(w) for w in [c.name, *c.name.split()])
+        if n
     )
 
 

