@@ -17,7 +17,7 @@ BASE = "2022-09-12"  # a Monday
         ("On Monday the army advanced", "2022-09-12", 1),
         ("last Monday the army advanced", "2022-09-05", 1),
         ("the day before yesterday", "2022-09-10", 1),
-        ("On 15 April 2022, Russian forces shelled Avdiivka", "2022-04-15", 1),
+        ("Russian artillery shelled Avdiivka on 15 April 2022", "2022-04-15", 1),
         ("on March 3 troops entered", "2022-03-03", 1),
         ("last week they attacked", "2022-09-09", 2),
         ("in early March 2022 the siege began", "2022-03-01", 3),

@@ -63,7 +63,7 @@ def code(
 
 def test_shelling_is_coded_with_actor_place_date_and_casualties() -> None:
     text = (
-        "On 15 April 2022, Russian forces shelled Avdiivka. "
+        "On 15 April 2022 Russian artillery shelled Avdiivka. "
         "Two people, including a child, were injured."
     )
     (ev,) = code(text)
@@ -155,7 +155,7 @@ def test_without_time_phrase_the_publication_date_is_a_stated_fallback() -> None
 @pytest.mark.parametrize(
     ("text", "acled"),
     [
-        ("Ukrainian forces clashed with Russian forces near Kupiansk.", ("Battles", "Armed clash")),
+        ("Ukrainian troops clashed with Russian units near Kupiansk.", ("Battles", "Armed clash")),
         ("Ukrainian forces recaptured Balakliia.", ("Battles", "Government regains territory")),
         ("Russian forces captured Izium.", ("Battles", "Non-state actor overtakes territory")),
         (
@@ -183,7 +183,7 @@ def test_sentences_without_triggers_give_no_event() -> None:
 
 
 def test_events_small_arms_fire_on_a_civilian_car_is_an_attack_on_civilians() -> None:
-    (ev,) = code("On 5 April 2022, Russian soldiers opened fire on a civilian car in Kupiansk.")
+    (ev,) = code("A Russian patrol opened fire on a civilian car in Kupiansk on 5 April 2022.")
     assert (ev.acled_event_type, ev.acled_sub_event_type) == (
         "Violence against civilians",
         "Attack",
@@ -193,7 +193,9 @@ def test_events_small_arms_fire_on_a_civilian_car_is_an_attack_on_civilians() ->
 
 def test_events_downed_helicopter_is_shelling_and_downed_missile_is_disrupted() -> None:
     (heli,) = code("Ukrainian forces shot down a Russian Mi-8 helicopter near Izium.")
-    (missile,) = code("Ukrainian air defence shot down two Russian cruise missiles over Kyiv.")
+    (missile,) = code(
+        "Ukrainian air defence units shot down a pair of Russian cruise missiles above Kyiv."
+    )
     assert heli.acled_sub_event_type == "Shelling/artillery/missile attack"
     assert missile.acled_sub_event_type == "Disrupted weapons use"
 
