@@ -19,6 +19,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("jsonl", "csv", "geojson")
 DEFAULT_DB = "eventwire.db"
+DB_HELP = "SQLite database file, or a postgresql://user@host/database URL (or set EVENTWIRE_DB)."
 
 
 def input_options(fn: F) -> F:
@@ -109,7 +110,7 @@ def extract(
 
 @main.command()
 @input_options
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, envvar="EVENTWIRE_DB", help=DB_HELP)
 def ingest(
     inputs: tuple[str, ...],
     published: str | None,
@@ -119,20 +120,23 @@ def ingest(
     db: str,
 ) -> None:
     """Extract INPUTS and store their records in the database (same input twice changes nothing)."""
-    from eventwire.store import open_store
+    from eventwire.store import StoreError, open_store
 
     published = _check_date(published)
     report = _Report()
     records = _records(report.articles(inputs, published, raw), workers, batch_size)
-    with open_store(db) as store:
-        stats = store.write(report.progress(records), batch_size=batch_size)
-        counts = store.counts()
-    report.summary(db, stats, counts)
+    try:
+        with open_store(db) as store:
+            stats = store.write(report.progress(records), batch_size=batch_size)
+            counts = store.counts()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    report.summary(_store_label(db), stats, counts)
     sys.exit(report.finish())
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, envvar="EVENTWIRE_DB", help=DB_HELP)
 @click.option("--since", metavar="YYYY-MM-DD", help="Only events on or after this date.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only events on or before this date.")
 @click.option("--type", "types", multiple=True, help="Only these PLOVER types (repeatable).")
@@ -148,20 +152,22 @@ def export(
 ) -> None:
     """Write the stored events as JSONL records, CSV rows or GeoJSON features."""
     from eventwire import export as exp
-    from eventwire.store import open_store
+    from eventwire.store import StoreError, open_store
 
-    if not Path(db).exists():
-        raise click.UsageError(f"database {db} does not exist: run `eventwire ingest` first")
+    _require_store(db)
     filters: dict[str, Any] = {"since": _check_date(since), "until": _check_date(until)}
     if types:
         filters["type"] = [t.upper() for t in types]
-    with open_store(db) as store, _open_out(output) as out:
-        if fmt == "jsonl":
-            exp.write_jsonl(store.records(**filters), out)
-        elif fmt == "csv":
-            exp.write_csv(store.events(**filters), out, profile=profile)
-        else:
-            exp.write_geojson(store.events(**filters), out)
+    try:
+        with open_store(db) as store, _open_out(output) as out:
+            if fmt == "jsonl":
+                exp.write_jsonl(store.records(**filters), out)
+            elif fmt == "csv":
+                exp.write_csv(store.events(**filters), out, profile=profile)
+            else:
+                exp.write_geojson(store.events(**filters), out)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command()
@@ -308,6 +314,26 @@ def _open_out(path: str | None) -> Iterator[TextIO]:
         yield fh
 
 
+def _is_url(db: str) -> bool:
+    return "://" in db and not db.startswith("sqlite:///")
+
+
+def _store_label(db: str) -> str:
+    """Return ``db`` as it may be printed: a server URL loses its password."""
+    if _is_url(db):
+        from eventwire.store.postgres import display_url
+
+        return display_url(db)
+    return db
+
+
+def _require_store(db: str) -> None:
+    """Refuse a store file that does not exist (a server store is checked when opened)."""
+    path = db.removeprefix("sqlite:///")
+    if not _is_url(db) and not Path(path).exists():
+        raise click.UsageError(f"database {db} does not exist: run `eventwire ingest` first")
+
+
 def _check_date(value: str | None) -> str | None:
     if value is None:
         return None
@@ -320,7 +346,7 @@ def _check_date(value: str | None) -> str | None:
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, envvar="EVENTWIRE_DB", help=DB_HELP)
 @click.option(
     "-o",
     "--output",
@@ -352,8 +378,7 @@ def report(
     from eventwire.report import ReportFilters, write_report
     from eventwire.store import StoreError, open_store
 
-    if not Path(db).exists():
-        raise click.UsageError(f"database {db} does not exist: run `eventwire ingest` first")
+    _require_store(db)
     filters = ReportFilters(
         since=_check_date(since),
         until=_check_date(until),
@@ -373,7 +398,7 @@ def report(
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, envvar="EVENTWIRE_DB", help=DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option(
@@ -400,11 +425,12 @@ def serve(db: str, host: str, port: int, ingest_token: str | None, max_body: int
             f"the web app needs the [web] extra ({exc.name} is missing): "
             "pip install 'eventwire[web]'"
         ) from exc
-    if not Path(db).exists():
-        raise click.UsageError(f"database {db} does not exist: run `eventwire ingest` first")
+    _require_store(db)
     app = create_app(db, ingest_token=ingest_token or None, max_body=max_body)
     state = "on (token set)" if ingest_token else "off (no token)"
-    click.echo(f"eventwire: serving {db} at http://{host}:{port}/ ; ingest {state}", err=True)
+    click.echo(
+        f"eventwire: serving {_store_label(db)} at http://{host}:{port}/ ; ingest {state}", err=True
+    )
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

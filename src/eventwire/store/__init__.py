@@ -1,7 +1,8 @@
-"""Where records are kept: one interface, chosen by URL or path (SQLite now, PostgreSQL later).
+"""Where records are kept: one interface, chosen by URL or path (SQLite file or PostgreSQL).
 
 ``with open_store("events.db") as store: store.write(records)`` stores records; then
-``store.events(since="2022-09-01", type="ASSAULT")`` yields flat event rows.
+``store.events(since="2022-09-01", type="ASSAULT")`` yields flat event rows. A team shares
+one PostgreSQL database instead: ``open_store("postgresql://user@host/events")``.
 """
 
 from __future__ import annotations
@@ -26,20 +27,24 @@ __all__ = [
 
 
 def open_store(url_or_path: str | os.PathLike[str]) -> Store:
-    """Return the store at ``url_or_path``: a file path or ``sqlite:///path`` opens SQLite."""
+    """Return the store at ``url_or_path``.
+
+    A file path or ``sqlite:///path`` opens SQLite; ``postgresql://...`` (or ``postgres://``)
+    opens PostgreSQL (needs the ``postgres`` extra).
+    """
     if isinstance(url_or_path, os.PathLike):
         return SQLiteStore(url_or_path)
     target = url_or_path
     if target.startswith("sqlite:///"):
         return SQLiteStore(target.removeprefix("sqlite:///"))
     if target.startswith(("postgres://", "postgresql://")):
-        raise StoreError(
-            f"{target.split('@')[-1]}: the PostgreSQL store is not available in this version; "
-            "give a SQLite file path instead"
-        )
+        from eventwire.store.postgres import PostgresStore
+
+        return PostgresStore(target)
     if "://" in target:
         scheme = target.split("://", 1)[0]
         raise StoreError(
-            f"store URL scheme {scheme!r} is not supported; give a file path or sqlite:///path"
+            f"store URL scheme {scheme!r} is not supported; give a file path, sqlite:///path "
+            "or postgresql://user@host/database"
         )
     return SQLiteStore(target)

@@ -1,4 +1,4 @@
-"""The interface every store implements (SQLite now, PostgreSQL later), and what it returns."""
+"""The interface every store implements (SQLite and PostgreSQL), and what it returns."""
 
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from eventwire.records import Article, Entity, Event, Place, Quote, Record
 
-# Bump STORE_VERSION with every schema change and add its migration in sqlite.py.
+# Bump STORE_VERSION with every schema change and add its migration in sqlite.py and
+# postgres.py.
 STORE_VERSION = 1
 
 # Flat event fields, in the order CSV and Datasette show them. Datasette finds maps by the
@@ -142,24 +143,48 @@ _INDEXES = (
 )
 
 
-def _ddl(table: str, columns: tuple[tuple[str, str], ...]) -> str:
-    cols = [f'"{name}" {decl}' for name, decl in columns]
+# Column types as SQLite spells them, and what PostgreSQL needs instead: REAL is a 4-byte float
+# there (coordinates would lose their fifth decimal).
+_PG_TYPES = {"REAL": "DOUBLE PRECISION", "INTEGER": "BIGINT"}
+
+
+def _decl(decl: str, dialect: str) -> str:
+    if dialect == "postgres":
+        first, _, rest = decl.partition(" ")
+        return " ".join(filter(None, (_PG_TYPES.get(first, first), rest)))
+    return decl
+
+
+def _ddl(table: str, columns: tuple[tuple[str, str], ...], dialect: str) -> str:
+    cols = [f'"{name}" {_decl(decl, dialect)}' for name, decl in columns]
     if table != "articles":
         cols.append('PRIMARY KEY ("article_id", "ordinal")')
     return f'CREATE TABLE "{table}" (\n  ' + ",\n  ".join(cols) + "\n)"
 
 
-def schema_statements() -> list[str]:
-    """Return the CREATE statements of a fresh store, meta table first."""
+def schema_statements(dialect: str = "sqlite") -> list[str]:
+    """Return the CREATE statements of a fresh store, meta table first.
+
+    ``dialect`` is ``"sqlite"`` or ``"postgres"``: the same tables, columns and indexes, with
+    PostgreSQL's names for 8-byte integers and floats.
+    """
+    if dialect not in ("sqlite", "postgres"):
+        raise ValueError(f"dialect must be 'sqlite' or 'postgres', got {dialect!r}")
     meta = 'CREATE TABLE "meta" ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL)'
-    return [meta, *(_ddl(t, cols) for t, cols in TABLES.items()), *_INDEXES]
+    return [meta, *(_ddl(t, cols, dialect) for t, cols in TABLES.items()), *_INDEXES]
 
 
-def insert_sql(table: str) -> str:
-    """Return the parameterised INSERT statement for ``table`` (named placeholders)."""
+def insert_sql(table: str, dialect: str = "sqlite") -> str:
+    """Return the parameterised INSERT statement for ``table`` (named placeholders).
+
+    SQLite's placeholders are ``:name``; psycopg's (PostgreSQL) are ``%(name)s``.
+    """
     names = [name for name, _ in TABLES[table]]
     cols = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join(f":{n}" for n in names)
+    if dialect == "postgres":
+        marks = ", ".join(f"%({n})s" for n in names)
+    else:
+        marks = ", ".join(f":{n}" for n in names)
     return f'INSERT INTO "{table}" ({cols}) VALUES ({marks})'  # noqa: S608 - names from TABLES
 
 
