@@ -41,6 +41,14 @@ def input_options(fn: F) -> F:
         show_default=True,
         help="Processes, each loading the model once; output order is input order.",
     )(fn)
+    fn = click.option(
+        "--dask",
+        "dask_address",
+        metavar="ADDRESS",
+        envvar="EVENTWIRE_DASK",
+        help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
+        "(--workers processes here); same output, in input order ([dask] extra).",
+    )(fn)
     return click.option(
         "--batch-size",
         default=16,
@@ -94,6 +102,7 @@ def extract(
     published: str | None,
     raw: bool,
     workers: int,
+    dask_address: str | None,
     batch_size: int,
     fmt: str,
     output: str | None,
@@ -102,7 +111,7 @@ def extract(
     """Read INPUTS (files, folders, feeds, JSONL, or - for stdin) and write their records."""
     published = _check_date(published)
     report = _Report()
-    records = _records(report.articles(inputs, published, raw), workers, batch_size)
+    records = _records(report.articles(inputs, published, raw), workers, batch_size, dask_address)
     with _open_out(output) as out:
         _write(records, out, fmt, profile, report)
     sys.exit(report.finish())
@@ -116,6 +125,7 @@ def ingest(
     published: str | None,
     raw: bool,
     workers: int,
+    dask_address: str | None,
     batch_size: int,
     db: str,
 ) -> None:
@@ -124,7 +134,7 @@ def ingest(
 
     published = _check_date(published)
     report = _Report()
-    records = _records(report.articles(inputs, published, raw), workers, batch_size)
+    records = _records(report.articles(inputs, published, raw), workers, batch_size, dask_address)
     try:
         with open_store(db) as store:
             stats = store.write(report.progress(records), batch_size=batch_size)
@@ -256,15 +266,34 @@ class _Report:
         return 0
 
 
-def _records(articles: Iterator[Article], workers: int, batch_size: int) -> Iterator[Record]:
+def _records(
+    articles: Iterator[Article], workers: int, batch_size: int, dask_address: str | None = None
+) -> Iterator[Record]:
     if workers < 1:
         raise click.BadParameter("--workers must be 1 or more")
+    if dask_address:
+        return _records_on_dask(articles, workers, batch_size, dask_address)
     if workers == 1:
         return _pipeline(batch_size).process(articles)  # type: ignore[no-any-return]
     from eventwire.parallel import process_parallel
 
     _pipeline_ready()
     return process_parallel(articles, workers, batch_size=batch_size)
+
+
+def _records_on_dask(
+    articles: Iterator[Article], workers: int, batch_size: int, address: str
+) -> Iterator[Record]:
+    from eventwire.cluster import ClusterError, DaskPool
+
+    if address == "local":
+        _pipeline_ready()  # local workers share this machine's place index
+    try:
+        pool = DaskPool(address, workers=workers, batch_size=batch_size)
+    except ClusterError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with pool:
+        yield from pool.process(articles)
 
 
 def _pipeline_ready() -> None:

@@ -49,7 +49,8 @@ def _pid(_n: int) -> int:
     return os.getpid()
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Yield lists of up to ``size`` articles, reading ``articles`` lazily."""
     it = iter(articles)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -85,7 +86,7 @@ class WorkerPool:
     def process(self, articles: Iterable[Article]) -> Iterator[Record]:
         """Yield one record per article, in input order, reading ``articles`` lazily."""
         pending: deque[AsyncResult[tuple[list[Record], dict[str, float]]]] = deque()
-        for chunk in _chunks(articles, self.chunk_size):
+        for chunk in chunks(articles, self.chunk_size):
             pending.append(self._pool.apply_async(_run, (chunk,)))
             if len(pending) >= 2 * self.workers:
                 yield from self._collect(pending.popleft())
