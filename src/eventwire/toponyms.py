@@ -44,7 +44,9 @@ COMMON_WORDS = _words(
     governor general staff north south east west central university city state union
     republic kremlin parliament council police defence defense ministry casualties
     unknown around looting hurricane typhoon cyclone storm area farms farmers centre center
-    valley plantation crossroads delta mall"""
+    valley plantation crossroads delta mall road lane hospital clinic church chapel cathedral
+    castle palace bridge station airport harbour harbor port school college academy tower
+    market stadium museum hotel library prison court"""
 )
 # Weapon systems and military names that fuzzy-match towns (Uragan -> Oregon, Grad).
 WEAPON_WORDS = _words(
