@@ -14,7 +14,7 @@ import csv
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
@@ -72,7 +72,10 @@ _LIST_BONUS = 2.0  # a candidate of the kind the names listed with it are
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?$", re.I)
 _DEMONYM_VOTE = 0.5
 _LOOSE_VOTE = 0.5  # a name found only under another name or spelling votes half
-_VOTE_SHARPNESS = 3.0  # a prior ahead by 0.5 takes 82 % of a name's vote for its country
+_VOTE_SHARPNESS = 3.0  # a prior ahead by 0.3 takes 71 % of a name's vote for its country
+_VOTE_MARGIN = 0.5  # countries whose best place trails by more get none of it
+_NEAR_VOTE = 0.5  # a name's place near another name's place of the same country
+_NEAR_MARGIN = 1.5  # ... counts when it trails the name's best place by at most this
 _NUMBERED = re.compile(r"^(\D+?)[-\s]+\d+$")  # "Zolote-5", "Shakhta 22"
 _REGION_BONUS = 2.0  # the candidate lies in a region the article names ("Kharkiv region")
 _TOWN_REGION = 1.0  # the candidate lies in the region of another town the article names
@@ -226,29 +229,44 @@ class PlaceFinder:
     ) -> str | None:
         # Nationality words vote weakly: war news names the other side's army all the time.
         votes: dict[str, float] = {k: _DEMONYM_VOTE * v for k, v in demonyms.items() if k}
-        size: dict[str, float] = {}
         weighted = [(m, 1.0) for m in mentions] + [(m, _LOOSE_VOTE) for m in others]
+        # Per name, its best place in each country where one comes close to its best overall.
+        bests: list[tuple[str, float, dict[str, Candidate]]] = []
         for m, vote in weighted:
-            # A name several countries bear about equally ("Dundalk") splits its vote between
-            # them; one found only under another name or spelling ("Beryl" for Bareilly)
-            # votes half.
-            best: dict[str, float] = {}
+            best: dict[str, Candidate] = {}
             for c in m.candidates:
-                if c.country:
-                    best[c.country] = max(best.get(c.country, -99.0), _prior(c, m.text))
+                if c.country and (
+                    c.country not in best or _prior(c, m.text) > _prior(best[c.country], m.text)
+                ):
+                    best[c.country] = c
             if not best:
                 continue
-            top = max(m.candidates, key=lambda c: _prior(c, m.text))
+            top = max(best.values(), key=lambda c: _prior(c, m.text))
+            high = _prior(top, m.text)
+            # One found only under another name or spelling ("Beryl" for Bareilly) votes half.
             weight = vote * (_LOOSE_VOTE if top.match or alias_only(m.text, top) else 1.0)
-            high = max(best.values())
-            shares = {k: math.exp(_VOTE_SHARPNESS * (p - high)) for k, p in best.items()}
+            plausible = {k: c for k, c in best.items() if _prior(c, m.text) >= high - _NEAR_MARGIN}
+            bests.append((name_key(m.text), weight, plausible))
+            # A name several countries bear about equally ("Dundalk") splits its vote.
+            shares = {
+                k: math.exp(_VOTE_SHARPNESS * (_prior(c, m.text) - high))
+                for k, c in best.items()
+                if _prior(c, m.text) >= high - _VOTE_MARGIN
+            }
             total = sum(shares.values())
             for k, share in shares.items():
                 votes[k] = votes.get(k, 0.0) + weight * share / total
-            if top.country:
-                size[top.country] = max(size.get(top.country, 0), top.population)
-        # Equal votes: the country of the bigger place ("St. Peter" and "Rome").
-        return max(votes, key=lambda k: (round(votes[k], 6), size.get(k, 0))) if votes else None
+        # Names whose places in one country lie close together ("Canterbury", "Kent") vote
+        # for it again: homonyms abroad lie scattered.
+        for i, (key, weight, best) in enumerate(bests):
+            for k, c in best.items():
+                if any(
+                    key2 != key and k in best2 and _km(c, best2[k]) <= _NEAR_KM
+                    for j, (key2, _, best2) in enumerate(bests)
+                    if j != i
+                ):
+                    votes[k] = votes.get(k, 0.0) + _NEAR_VOTE * weight
+        return max(votes, key=lambda k: round(votes[k], 6)) if votes else None
 
     def _is_demonym(self, key: str) -> bool:
         """Return True for an adjective of nationality ("Ukrainian"), which is no place."""
@@ -547,8 +565,25 @@ class PlaceFinder:
                 m.best = None
                 m.within = regions[0]
 
-    def _inner(self, m: Mention, focus: str | None) -> Candidate | None:
-        """Return the place a longer name is named after ("Manila Cathedral" -> Manila)."""
+    def _inner(
+        self, m: Mention, focus: str | None, named: Iterable[Candidate] = ()
+    ) -> Candidate | None:
+        """Return the place a longer name is named after ("Manila Cathedral" -> Manila).
+
+        The longest inner name wins, unless a shorter one lies near a place the article
+        names and the longer does not ("Old Town Manassas" in an article on Virginia).
+        """
+        named = list(named)
+        first: Candidate | None = None
+        for inner in self._inner_names(m, focus):
+            if first is None:
+                first = inner
+            if not named or any(_km(inner, o) <= _NEAR_KM for o in named):
+                return inner
+        return first
+
+    def _inner_names(self, m: Mention, focus: str | None) -> Iterator[Candidate]:
+        """Yield the best place of each name inside ``m``'s, the longest names first."""
         words = m.text.split()
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
@@ -565,8 +600,7 @@ class PlaceFinder:
                 ]
                 if found:
                     bonus = {focus: _FOCUS_BONUS}
-                    return max(found, key=lambda c: _prior(c, text) + bonus.get(c.country, 0))
-        return None
+                    yield max(found, key=lambda c: _prior(c, text) + bonus.get(c.country, 0))
 
     def _fall_back(self, mentions: list[Mention], focus: str | None) -> None:
         """Place an unresolved name near the town its name gives, else the closest one named.
@@ -581,12 +615,13 @@ class PlaceFinder:
             for m in mentions
             if m.best is not None and not m.part and m.best.feature in _CITY_FEATURES
         ]
+        named = [m.best for m in mentions if m.best is not None and not m.part]
         for m in mentions:
             if m.best is not None or m.within is not None or m.pinned:
                 continue  # a village tied to a region stays unresolved rather than guessed
             inner = None
             if not m.part and len(m.text.split()) > 1:
-                inner = self._inner(m, focus)  # "Manila Cathedral" -> Manila
+                inner = self._inner(m, focus, named)  # "Manila Cathedral" -> Manila
             if inner is None:
                 # The town of its own sentence, else a town named nearby, a big city before a
                 # small town: a street of a city article is the city's (each tenfold in
