@@ -233,37 +233,39 @@ class PlaceFinder:
         # Per name, its best place in each country where one comes close to its best overall.
         bests: list[tuple[str, float, dict[str, Candidate]]] = []
         for m, vote in weighted:
-            best: dict[str, Candidate] = {}
+            best: dict[str, tuple[float, Candidate]] = {}
             for c in m.candidates:
-                if c.country and (
-                    c.country not in best or _prior(c, m.text) > _prior(best[c.country], m.text)
-                ):
-                    best[c.country] = c
+                p = _prior(c, m.text)
+                if c.country and (c.country not in best or p > best[c.country][0]):
+                    best[c.country] = (p, c)
             if not best:
                 continue
-            top = max(best.values(), key=lambda c: _prior(c, m.text))
-            high = _prior(top, m.text)
+            high, top = max(best.values(), key=lambda pc: pc[0])
             # One found only under another name or spelling ("Beryl" for Bareilly) votes half.
             weight = vote * (_LOOSE_VOTE if top.match or alias_only(m.text, top) else 1.0)
-            plausible = {k: c for k, c in best.items() if _prior(c, m.text) >= high - _NEAR_MARGIN}
+            plausible = {k: c for k, (p, c) in best.items() if p >= high - _NEAR_MARGIN}
             bests.append((name_key(m.text), weight, plausible))
             # A name several countries bear about equally ("Dundalk") splits its vote.
             shares = {
-                k: math.exp(_VOTE_SHARPNESS * (_prior(c, m.text) - high))
-                for k, c in best.items()
-                if _prior(c, m.text) >= high - _VOTE_MARGIN
+                k: math.exp(_VOTE_SHARPNESS * (p - high))
+                for k, (p, _) in best.items()
+                if p >= high - _VOTE_MARGIN
             }
             total = sum(shares.values())
             for k, share in shares.items():
                 votes[k] = votes.get(k, 0.0) + weight * share / total
         # Names whose places in one country lie close together ("Canterbury", "Kent") vote
         # for it again: homonyms abroad lie scattered.
-        for i, (key, weight, best) in enumerate(bests):
-            for k, c in best.items():
+        names: dict[str, tuple[float, dict[str, Candidate]]] = {}
+        for key, weight, plausible in bests:
+            names[key] = (names.get(key, (0.0, plausible))[0] + weight, plausible)
+        for key, (weight, plausible) in names.items():
+            if len(plausible) < 2:
+                continue  # only names of several countries need telling apart
+            for k, c in plausible.items():
                 if any(
-                    key2 != key and k in best2 and _km(c, best2[k]) <= _NEAR_KM
-                    for j, (key2, _, best2) in enumerate(bests)
-                    if j != i
+                    k in other and key2 != key and _km(c, other[k]) <= _NEAR_KM
+                    for key2, (_, other) in names.items()
                 ):
                     votes[k] = votes.get(k, 0.0) + _NEAR_VOTE * weight
         return max(votes, key=lambda k: round(votes[k], 6)) if votes else None
