@@ -572,20 +572,24 @@ class PlaceFinder:
     ) -> Candidate | None:
         """Return the place a longer name is named after ("Manila Cathedral" -> Manila).
 
-        The longest inner name wins, unless a shorter one lies near a place the article
-        names and the longer does not ("Old Town Manassas" in an article on Virginia).
+        The longest inner name wins, unless a shorter one lies within _CLOSE_KM of a place
+        the article names and the longer does not ("Old Town Manassas" in an article on
+        Virginia: Manassas, not Old Town, Maine).
         """
         named = list(named)
         first: Candidate | None = None
-        for inner in self._inner_names(m, focus):
+        for ranked in self._inner_names(m, focus):
             if first is None:
-                first = inner
-            if not named or any(_km(inner, o) <= _NEAR_KM for o in named):
-                return inner
+                first = ranked[0]
+            if not named:
+                break
+            near = [c for c in ranked if any(_km(c, o) <= _CLOSE_KM for o in named)]
+            if near:
+                return near[0]
         return first
 
-    def _inner_names(self, m: Mention, focus: str | None) -> Iterator[Candidate]:
-        """Yield the best place of each name inside ``m``'s, the longest names first."""
+    def _inner_names(self, m: Mention, focus: str | None) -> Iterator[list[Candidate]]:
+        """Yield the places of each name inside ``m``'s, best first, the longest names first."""
         words = m.text.split()
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
@@ -602,7 +606,7 @@ class PlaceFinder:
                 ]
                 if found:
                     bonus = {focus: _FOCUS_BONUS}
-                    yield max(found, key=lambda c: _prior(c, text) + bonus.get(c.country, 0))
+                    yield sorted(found, key=lambda c: -_prior(c, text) - bonus.get(c.country, 0))
 
     def _fall_back(self, mentions: list[Mention], focus: str | None) -> None:
         """Place an unresolved name near the town its name gives, else the closest one named.
