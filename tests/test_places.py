@@ -390,7 +390,9 @@ def test_unresolved_street_falls_back_to_the_big_town_nearby(finder: PlaceFinder
 
 
 def test_facility_nouns_are_no_towns(finder: PlaceFinder) -> None:
-    found = _find(finder, "Ambulances left Limerick for the Regional Hospital, then drove to Ennis.")
+    found = _find(
+        finder, "Ambulances left Limerick for the Regional Hospital, then drove to Ennis."
+    )
     assert "Hospital" not in found  # a village in County Limerick bears the name
     assert found["Ennis"].country == "IRL"
 

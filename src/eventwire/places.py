@@ -636,8 +636,10 @@ class PlaceFinder:
                 home = [t for t in towns if t[2].country == focus]
                 near = min(
                     pool or home or towns,
-                    key=lambda t: abs(t[0] - m.start) / _FALL_BACK_CHARS
-                    - (0.0 if pool else math.log10(t[2].population + 10)),
+                    key=lambda t: (
+                        abs(t[0] - m.start) / _FALL_BACK_CHARS
+                        - (0.0 if pool else math.log10(t[2].population + 10))
+                    ),
                     default=None,
                 )
                 inner = near[2] if near else None
