@@ -8,7 +8,7 @@ import pytest
 
 from eventwire import nlp
 from eventwire.gazetteer import Gazetteer
-from eventwire.places import PlaceFinder, evaluate_geowebnews
+from eventwire.places import PlaceFinder, evaluate_geowebnews, geowebnews_split
 from eventwire.records import Place
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -369,3 +369,64 @@ def test_name_beginning_with_a_word_of_another_name_is_no_alias(finder: PlaceFin
     assert alias_only("Southold", south_bend)
     kharkiv = finder.gazetteer.lookup_admin1("Kharkiv")[0]
     assert not alias_only("Kharkivska", kharkiv)
+
+
+def test_a_name_several_countries_bear_splits_its_focus_vote(finder: PlaceFinder) -> None:
+    # Dundalk, Maryland is a little bigger than Dundalk in Ireland: alone, the name would
+    # tie with Dublin for the article's country and the first name would win.
+    found = _find(finder, "Police in Dundalk and Dublin made arrests.")
+    assert found["Dublin"].country == "IRL"
+    assert found["Dundalk"].country == "IRL"
+
+
+def test_unresolved_street_falls_back_to_the_big_town_nearby(finder: PlaceFinder) -> None:
+    text = (
+        "Crowds came from New Orleans and Chalmette for the festival. "
+        "Later that evening, brass bands filled Bourbon Street."
+    )
+    street = _find(finder, text)["Bourbon Street"]
+    assert street.name == "New Orleans"
+    assert street.precision == 2
+
+
+def test_facility_nouns_are_no_towns(finder: PlaceFinder) -> None:
+    found = _find(
+        finder, "Ambulances left Limerick for the Regional Hospital, then drove to Ennis."
+    )
+    assert "Hospital" not in found  # a village in County Limerick bears the name
+    assert found["Ennis"].country == "IRL"
+
+
+def test_a_dotted_abbreviation_begins_a_longer_name(finder: PlaceFinder) -> None:
+    found = _find(finder, "Cruise ships docked in the U.S. Virgin Islands on Monday.")
+    assert found["U.S. Virgin Islands"].country == "VIR"
+    assert "U.S." not in found
+
+
+def test_inner_name_near_the_article_places_wins(finder: PlaceFinder) -> None:
+    from eventwire.toponyms import Mention
+
+    fairfax = next(
+        c for c in finder.gazetteer.lookup("Fairfax", fuzzy=False) if c.admin1 == "Virginia"
+    )
+    m = Mention(0, 19, "Old Town Alexandria", True, "FAC")
+    # Alone, the longest inner name wins ("Old Town", a town in Maine or Maryland) ...
+    assert finder._inner(m, "USA").name == "Old Town"
+    # ... but the article names Fairfax, next to Alexandria, Virginia.
+    inner = finder._inner(m, "USA", [fairfax])
+    assert inner is not None
+    assert (inner.name, inner.admin1) == ("Alexandria", "Virginia")
+
+
+@pytest.mark.slow
+def test_evaluate_geowebnews_splits_by_article(finder: PlaceFinder) -> None:
+    path = Path(__file__).parent / "fixtures" / "places" / "toponyms.xml"
+    assert [geowebnews_split(i) for i in range(5)] == ["tune"] * 4 + ["heldout"]
+    whole = evaluate_geowebnews(path, finder.gazetteer)
+    tune = evaluate_geowebnews(path, finder.gazetteer, split="tune")
+    held = evaluate_geowebnews(path, finder.gazetteer, split="heldout")
+    assert (tune["articles"], held["articles"]) == (8, 2)
+    for key in ("gold_literal_with_coordinates", "recognised", "resolved_within_161km"):
+        assert tune[key] + held[key] == whole[key]
+    with pytest.raises(ValueError, match="split"):
+        evaluate_geowebnews(path, finder.gazetteer, split="dev")

@@ -511,11 +511,14 @@ def eval_() -> None:
 @split_option
 @click.option("--limit", type=click.IntRange(1), help="Only the first N ACLED rows of the split.")
 def eval_geo(data: str, split: str, limit: int | None) -> None:
-    """Places: GeoWebNews recall and accuracy@161 km; ACLED geo_precision-1 rows within 25 km."""
+    """Places: GeoWebNews recall and accuracy@161 km; ACLED geo_precision-1 rows within 25 km.
+
+    Both on the same split (GeoWebNews: every fifth article is held out).
+    """
     from eventwire.evaluate import evaluate_acled
     from eventwire.places import evaluate_geowebnews
 
-    gwn = evaluate_geowebnews(_data_file(data, "geowebnews", "GWN.xml"))
+    gwn = evaluate_geowebnews(_data_file(data, "geowebnews", "GWN.xml"), split=split)
     acled = evaluate_acled(_data_file(data, "acled-ukraine-2022-dev.csv"), split=split, limit=limit)
     keys = ("split", "rows", "geo_precision1_rows", "geo_within_25km")
     _print_figures({"geowebnews": gwn, "acled": {k: acled[k] for k in keys if k in acled}})

@@ -44,7 +44,9 @@ COMMON_WORDS = _words(
     governor general staff north south east west central university city state union
     republic kremlin parliament council police defence defense ministry casualties
     unknown around looting hurricane typhoon cyclone storm area farms farmers centre center
-    valley plantation crossroads delta mall"""
+    valley plantation crossroads delta mall road lane hospital clinic church chapel cathedral
+    castle palace bridge station airport harbour harbor port school college academy tower
+    market stadium museum hotel library prison court"""
 )
 # Weapon systems and military names that fuzzy-match towns (Uragan -> Oregon, Grad).
 WEAPON_WORDS = _words(
@@ -155,6 +157,11 @@ def _usable_start(tok: Token, in_person: set[int]) -> bool:
     return not (tok.i in in_person or tok.is_stop or not tok.text[:1].isupper() or not tok.is_alpha)
 
 
+def _abbreviation(tok: Token) -> bool:
+    """Return True for a dotted abbreviation that may begin a longer name ("U.S.", "St.")."""
+    return tok.text.endswith(".") and tok.text[:1].isupper() and tok.text.replace(".", "").isalpha()
+
+
 def _calendar_word(tok: Token) -> bool:
     """Return True for a month or weekday inside a date or time ("31 March 2022")."""
     return tok.ent_type_ in {"DATE", "TIME"} and tok.lower_ in _CALENDAR_WORDS
@@ -220,11 +227,13 @@ def scan_mentions(doc: Doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) 
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not _usable_start(tok, in_person):
+        # "the U.S. Virgin Islands": an abbreviation begins only a name of several words.
+        dotted = _abbreviation(tok) and tok.i not in in_person
+        if not dotted and not _usable_start(tok, in_person):
             i += 1
             continue
         end_limit = min(len(toks), i + _MAX_SPAN_TOKENS, sentence_end(doc, i))
-        for j in range(end_limit, i, -1):
+        for j in range(end_limit, i + 1 if dotted else i, -1):
             last = toks[j - 1]
             # A person's name or a month inside a date ("31 March 2022") is no town.
             if last.is_punct or last.is_stop or any(k in calendar for k in range(i, j)):
