@@ -300,3 +300,24 @@ def test_an_infinitive_cue_takes_the_subject_of_its_carrier() -> None:
     claim, content = _only("The governor continued to criticize the army's retreat from the city.")
     assert claim.source.text == "The governor"
     assert content == "the army's retreat from the city"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army pushes as far as the border.",
+        "Armoured columns pressed deeper into the valley overnight.",
+        "Marines pushed the enemy back to the river.",
+        "The brigade pressed ahead with the assault on the ridge.",
+    ],
+)
+def test_push_and_press_that_move_troops_are_no_claims(sentence: str) -> None:
+    assert _claims(sentence) == []
+
+
+def test_push_for_and_press_someone_to_are_claims() -> None:
+    claim, content = _only("Farmers' unions pushed for lower fuel taxes.")
+    assert (claim.source.text, claim.cue) == ("Farmers' unions", "push")
+    assert content.endswith("lower fuel taxes")
+    claim, _ = _only("The mayor pressed the governors to release the reconstruction funds.")
+    assert (claim.source.text, claim.cue) == ("The mayor", "press")

@@ -233,7 +233,8 @@ def cue_frames(doc: Doc, *, claims: bool = True) -> list[Frame]:
 def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
     """Return the cue frames of ``doc``, computed."""
     lex = lexicon()
-    verbs = lex["speech"] | (lex["claim"] if claims else frozenset())
+    pursue = lex["pursue"] if claims else frozenset()
+    verbs = lex["speech"] | (lex["claim"] | pursue if claims else frozenset())
     frames: list[Frame] = [f for sent in doc.sents for f in _headline(sent)] if claims else []
     nouns, stances = lex["noun"], lex["stance"]
     for tok in doc:
@@ -269,6 +270,8 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
                 if frame is not None:
                     frames.append(frame)
             continue
+        if lemma in pursue and not _pursues(tok):
+            continue  # "the army pushed to the border" moves; "pushed for a vote" asks
         subj = speech_subject(tok)
         if subj is None or (lemma not in lex["speech"] and not can_hold_views(subj)):
             continue
@@ -287,7 +290,8 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
                 c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in {"about", "of", "against"})
                 for c in tok.children
             )
-            obj = _object_range(tok) if lemma in lex["claim"] or infinitive or direct else None
+            wants = lemma in lex["claim"] or lemma in pursue
+            obj = _object_range(tok) if wants or infinitive or direct else None
             if obj is not None:
                 start, end = obj
             elif tok.dep_ == "advcl" and tok.head.pos_ in {"VERB", "AUX"}:
@@ -299,6 +303,23 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
                 continue  # "Trump said." after a quote: the quote already carries it
             frames.append(Frame(tok, lemma, source, start, end, False))
     return frames
+
+
+def _pursues(verb: Token) -> bool:
+    """Return True when a verb of pressure asks for something: "for X", or "them to do X"."""
+    kids = list(verb.children)
+    if any(c.dep_ == "prep" and c.lower_ == "for" and list(c.children) for c in kids):
+        return True
+    if not any(c.dep_ == "dobj" for c in kids):
+        return False
+    # "pressed the governors to release the funds": the infinitive parses as xcomp, advcl
+    # or ccomp; "pushed the enemy back to the river" has none.
+    return any(
+        c.dep_ in {"xcomp", "advcl", "ccomp"}
+        and c.pos_ in {"VERB", "AUX"}
+        and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+        for c in kids
+    )
 
 
 def _headline(sent: Span) -> list[Frame]:
