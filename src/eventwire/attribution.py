@@ -24,6 +24,30 @@ _NON_SOURCES = {"this", "that", "it", "which", "what", "there", "who"}
 # Dependents that carry what a stance verb is about ("wants X", "hopes for X", "plans to X").
 # Shares of people ("half of voters", "56 percent") hold views in polls.
 _HOLDER_ENTS = {"PERSON", "ORG", "NORP", "GPE", "CARDINAL", "PERCENT"}
+# Shares of a group: "a number of senators", "a third of voters", "the bulk of donors".
+_SHARES = {
+    "number",
+    "share",
+    "half",
+    "third",
+    "quarter",
+    "fifth",
+    "minority",
+    "plurality",
+    "bulk",
+    "portion",
+    "proportion",
+    "percentage",
+    "handful",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "group",
+    "segment",
+    "fraction",
+}
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ic")
 # Prepositions that carry what a noun cue is about ("call for", "criticism of", "views on").
 _NOUN_PREPS = {"for", "of", "on", "about", "against", "to", "over", "that"}
@@ -141,6 +165,18 @@ def speech_subject(verb: Token) -> Token | None:
             return child
         if child.lower_ == "it" and verb.lemma_.lower() in lexicon()["speech"]:
             return child  # "it said": an organisation, a report or a letter speaks
+    # "About 4 in 10 say ...": a share before the verb that the parse left without a subject.
+    if not subjects:
+        shares = [
+            c
+            for c in verb.lefts
+            if c.dep_ in {"nummod", "npadvmod", "nmod"} and c.ent_type_ in {"CARDINAL", "PERCENT"}
+        ]
+        if shares:
+            return shares[-1]
+    # "Voters are more likely to say ...", "X was quick to deny ...": the copula's subject.
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ == "AUX":
+        return speech_subject(verb.head.head)
     # "X, who said ...", "X said ... and added", "X left, saying ...": the head's subject.
     if verb.dep_ in {"relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
@@ -159,8 +195,15 @@ def speech_subject(verb: Token) -> Token | None:
 
 def complement(verb: Token) -> Token | None:
     """Return the head of the clause ``verb`` reports (ccomp, or parataxis after a comma)."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "A say B; C say D": the parse may hang the first report on the second verb as well.
+    # The clause after the verb is what it reports; one before it ("B, C said") only when no
+    # semicolon parts them.
+    after = [c for c in comps if c.i > verb.i]
+    if after:
+        return after[0]
+    for child in comps:
+        if not any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
             return child
     for child in verb.children:
         if child.dep_ == "parataxis" and child.i < verb.i:
@@ -213,7 +256,16 @@ def can_hold_views(subj: Token) -> bool:
     # Agent nouns name people: "pollster", "organizer", "strategist", "participant".
     if subj.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES) and lemma not in lex["things"]:
         return True
-    return any(lemma in lex[k] for k in ("role", "org_role", "medium", "people"))
+    if any(lemma in lex[k] for k in ("role", "org_role", "medium", "people")):
+        return True
+    # "a growing number of senators", "half of the delegates", "two-thirds of voters": the
+    # share holds the view its members hold.
+    if lemma in _SHARES or subj.ent_type_ in {"CARDINAL", "PERCENT"}:
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                members = [c for c in prep.children if c.dep_ == "pobj"]
+                return bool(members) and can_hold_views(members[0])
+    return False
 
 
 # The last document's frames: quotes and claims both read them, one after the other.
