@@ -182,7 +182,7 @@ def speech_subject(verb: Token) -> Token | None:
         return verb.head
     # "a group backing Rubio", "a new poll showing Trump ahead": the noun the participle modifies.
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return verb.head
+        return _medium_owner(verb.head) or verb.head
     participle = verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG"
     # "went on to criticize", "continued to defend", "tried to make the case": the subject
     # of the verb the infinitive completes, unless that verb is a cue itself ("wants to").
@@ -191,6 +191,17 @@ def speech_subject(verb: Token) -> Token | None:
     if (verb.dep_ == "conj" or participle) and verb.head.pos_ in {"VERB", "AUX"}:
         return speech_subject(verb.head)
     return None
+
+
+def _medium_owner(noun: Token) -> Token | None:
+    """Return who put out a statement ("His office issued a statement saying ..."), if named."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in lexicon()["medium"]:
+        return None
+    verb = noun.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.pos_ != "VERB" or subj is None or subj.lower_ in _NON_SOURCES | _FIRST_PERSON:
+        return None
+    return subj if can_hold_views(subj) else None
 
 
 def complement(verb: Token) -> Token | None:
@@ -426,6 +437,11 @@ def _light_verb(tok: Token, lemma: str) -> Frame | None:
         return None
     subj = speech_subject(tok)
     if subj is None or not can_hold_views(subj):
+        return None
+    # "issued a statement saying ...": the participle is the cue and carries the content.
+    lex = lexicon()
+    cues = lex["speech"] | lex["claim"]
+    if any(c.dep_ == "acl" and c.lemma_.lower() in cues for c in noun.children):
         return None
     # What the noun is about ("the case that ...", "criticism of X"), else the verb's own
     # prepositional object ("took aim at X", "took issue with X").
