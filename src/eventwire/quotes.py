@@ -417,6 +417,16 @@ def _previous_speaker(text: str, quotes: Sequence[Quote], at: int) -> Quote | No
     return max(earlier, key=lambda q: q.end, default=None)
 
 
+def _last_frame(text: str, frames: Sequence[Frame], para_start: int) -> Frame | None:
+    """Return the last cue frame of the paragraph before the one at ``para_start``."""
+    end = para_start
+    while end > 0 and text[end - 1] in "\n \t":
+        end -= 1
+    start = text.rfind("\n", 0, end) + 1
+    inside = [f for f in frames if start <= f.cue.idx < end and f.lemma != ":"]
+    return max(inside, key=lambda f: f.cue.idx, default=None)
+
+
 def _direct(
     doc: Doc,
     offsets: _Offsets,
@@ -497,6 +507,14 @@ def _direct(
         prev = _previous_speaker(text, found, qs.open)
         if prev is not None:
             speaker, verb, cue_at = prev.speaker, prev.cue, cues.get(prev.start, -1)
+    if speaker is None and not text[para_start : qs.open].strip() and not _title_like(words_only):
+        # A paragraph that is a quote, after one that reports what someone argued or wrote
+        # ("Ash argued in his email that ...", then “...”): the last source named there.
+        frame = _last_frame(text, frames, para_start)
+        if frame is not None:
+            speaker = _speaker(doc, frame.source, entities, [(s.start, s.end) for s in spans])
+            verb = frame.cue.text.lower() if frame.lemma != ":" else None
+            cue_at = frame.cue.i
     if speaker is None and (len(words) < 4 or title):
         return None  # scare quotes and titles, not speech
     context = text[doc[lo].idx if lo < len(doc) else qs.open : qs.open]
