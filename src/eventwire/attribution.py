@@ -188,9 +188,26 @@ def speech_subject(verb: Token) -> Token | None:
     # of the verb the infinitive completes, unless that verb is a cue itself ("wants to").
     if verb.dep_ in {"xcomp", "advcl"} and verb.head.lemma_.lower() in _CARRIERS:
         participle = True
+    # "X said A was wrong and said B": the parse may join the second "said" to A's verb; it
+    # is X's, as the first one is.
+    if verb.dep_ == "conj" and _second_report(verb):
+        return speech_subject(verb.head.head)
     if (verb.dep_ == "conj" or participle) and verb.head.pos_ in {"VERB", "AUX"}:
         return speech_subject(verb.head)
     return None
+
+
+def _second_report(verb: Token) -> bool:
+    """Return True for a speech verb joined to the clause another speech verb reports."""
+    speech = lexicon()["speech"]
+    head = verb.head
+    return (
+        verb.lemma_.lower() in speech
+        and head.dep_ == "ccomp"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in speech
+        and head.head.i < head.i
+    )
 
 
 def _medium_owner(noun: Token) -> Token | None:
@@ -234,6 +251,14 @@ def _clause_range(head: Token, skip: Token | None = None) -> tuple[int, int]:
     if not tokens:
         return head.idx, head.idx + len(head.text)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trim_before(verb: Token) -> int:
+    """Return the char offset where the words before ``verb``'s own subtree end ("A and")."""
+    tok = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else verb
+    while tok.i > 0 and (tok.is_punct or tok.dep_ == "cc"):
+        tok = tok.doc[tok.i - 1]
+    return tok.idx + len(tok.text)
 
 
 def _object_range(verb: Token) -> tuple[int, int] | None:
@@ -341,7 +366,13 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
         source = source_phrase(subj)
         comp = complement(tok)
         if comp is not None:
-            start, end = _clause_range(comp)
+            # "... said A and said B": B is the second verb's, not part of A.
+            second = next(
+                (c for c in comp.children if c.dep_ == "conj" and _second_report(c)), None
+            )
+            start, end = _clause_range(comp, skip=second)
+            if second is not None:
+                end = min(end, _trim_before(second))
             frames.append(Frame(tok, lemma, source, start, end, True))
         elif claims:
             # "as reported by X" modifies the clause it hangs on; "X told CNN" covers the sentence.
