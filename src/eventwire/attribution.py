@@ -586,6 +586,24 @@ def _restated(frame: Frame, frames: Sequence[Frame], quoted: Sequence[tuple[int,
     )
 
 
+def _passed_on(frame: Frame, frames: Sequence[Frame]) -> bool:
+    """Return True for a report that "according to" passes on ("X said A, according to Z").
+
+    The text has it from Z: Z is the source of what X said (as PolNeAR marks it), and X's
+    words stay X's in the quotes.
+    """
+    if frame.lemma == "according to":
+        return False
+    at, cue = frame.source.start_char, frame.cue.idx
+    return any(
+        other.lemma == "according to"
+        and other.start <= at < other.end
+        and other.start <= cue < other.end
+        and not other.source.start_char <= at < other.source.end_char
+        for other in frames
+    )
+
+
 def find_claims(doc: Doc, entities: Sequence[Entity]) -> list[Claim]:
     """Return the attributed claims in ``doc``: content range, source, cue lemma."""
     # Imported here: quotes builds on this module, and both need the quote marks.
@@ -600,7 +618,7 @@ def find_claims(doc: Doc, entities: Sequence[Entity]) -> list[Claim]:
         # A source named inside quoted words speaks through the quote's speaker, not the text.
         if key in seen or any(s <= frame.source.start_char < e for s, e in quoted):
             continue
-        if _restated(frame, frames, quoted):
+        if _restated(frame, frames, quoted) or _passed_on(frame, frames):
             continue
         seen.add(key)
         name = resolve(doc, frame.source, entities)
