@@ -233,6 +233,18 @@ def _subject_of(verb: Token, lo: int, hi: int) -> Token | None:
     return None
 
 
+def _outer_report(verb: Token, subj: Token, lo: int, hi: int) -> tuple[Token, Token]:
+    """Return the outermost speech verb (and its subject) whose report holds ``verb``."""
+    for head in verb.ancestors:
+        if not _in(head, lo, hi) or not _speech_verb(head):
+            continue
+        comp = complement(head)
+        outer = _subject_of(head, lo, hi)
+        if comp is not None and outer is not None and (comp == verb or comp.is_ancestor(verb)):
+            verb, subj = head, outer
+    return verb, subj
+
+
 def _lead_cue(doc: Doc, lo: int, hi: int, entities: Sequence[Entity]) -> _Cue | None:
     """Return the cue before a quote (X said: “...”, X: '...', according to X), if any."""
     lead = doc[lo:hi]
@@ -252,6 +264,9 @@ def _lead_cue(doc: Doc, lo: int, hi: int, entities: Sequence[Entity]) -> _Cue | 
             inner = doc[min(hi + 1, len(doc) - 1)]
             if not colon and not tok.is_ancestor(inner):
                 break  # the quote is not what this verb reports
+            # "Meeks said Clinton assured them “...”": the outer report carries the quote
+            # (PolNeAR marks Meeks as its source).
+            tok, subj = _outer_report(tok, subj, lo, hi)
             cue = _Cue(tok, source_phrase(subj))
             if not colon and any(t.pos_ in {"VERB", "AUX"} for t in between):
                 cue.kind = "mixed"
