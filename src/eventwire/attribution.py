@@ -338,6 +338,11 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
             if frame is not None:
                 frames.append(frame)
             continue
+        if claims and lower == "to" and tok.dep_ == "prep":
+            frame = _viewpoint(tok)
+            if frame is not None:
+                frames.append(frame)
+            continue
         if claims and lemma in nouns and tok.pos_ == "NOUN":
             frame = _noun_cue(tok)
             if frame is not None:
@@ -526,6 +531,28 @@ def _noun_cue(tok: Token) -> Frame | None:
     else:
         return None
     return Frame(tok, tok.lemma_.lower(), source_phrase(owner), start, end, False)
+
+
+def _viewpoint(prep: Token) -> Frame | None:
+    """Return the frame of "To Sharp, the man is a hero" (a view; "For X," is a stake, not one)."""
+    doc = prep.doc
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or not _opens_sentence(prep) or obj.ent_type_ in {"DATE", "TIME"}:
+        return None
+    comma = doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(doc) else None
+    if comma is None or comma.text != "," or not can_hold_views(obj):
+        return None
+    head = prep.head
+    if head.pos_ not in {"VERB", "AUX"} or head.i < comma.i:
+        return None
+    start, end = _clause_range(head, skip=prep)
+    return Frame(prep, prep.lower_, source_phrase(obj), start, end, False)
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """Return True when ``tok`` is the first word of its sentence (after any quote mark)."""
+    first = next((t for t in tok.sent if not t.is_punct and not t.is_space), None)
+    return first is not None and first.i == tok.i
 
 
 def _in_source(prep: Token) -> Frame | None:
