@@ -183,6 +183,13 @@ def speech_subject(verb: Token) -> Token | None:
     # "a group backing Rubio", "a new poll showing Trump ahead": the noun the participle modifies.
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return _medium_owner(verb.head) or verb.head
+    # "by calling X a liar", "after saying ...", "was criticized for calling ...": the one who
+    # does what the preposition's verb says (its subject, or its passive subject).
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        gov = verb.head.head
+        doers = [c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        doers = [c for c in doers if c.lower_ not in _NON_SOURCES | _FIRST_PERSON]
+        return doers[0] if doers else speech_subject(gov)
     participle = verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG"
     # "went on to criticize", "continued to defend", "tried to make the case": the subject
     # of the verb the infinitive completes, unless that verb is a cue itself ("wants to").
