@@ -178,7 +178,7 @@ def speech_subject(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ == "AUX":
         return speech_subject(verb.head.head)
     # "X, who said ...", "X said ... and added", "X left, saying ...": the head's subject.
-    if verb.dep_ in {"relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+    if verb.dep_ in {"relcl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return verb.head
     # "a group backing Rubio", "a new poll showing Trump ahead": the noun the participle modifies.
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
