@@ -200,7 +200,14 @@ def speech_subject(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and _second_report(verb):
         return speech_subject(verb.head.head)
     if (verb.dep_ == "conj" or participle) and verb.head.pos_ in {"VERB", "AUX"}:
-        return speech_subject(verb.head)
+        found = speech_subject(verb.head)
+        # "He said that is a distortion, describing ...": the reporter of the clause.
+        if found is None and participle and verb.head.dep_ == "ccomp":
+            found = speech_subject(verb.head.head)
+        return found
+    # "Beruff, a Scott ally, called ...": a finite verb the parse hung on the apposition.
+    if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.dep_ == "appos":
+        return verb.head.head if verb.head.head.pos_ in {"NOUN", "PROPN"} else None
     return None
 
 
