@@ -422,7 +422,14 @@ def _pursues(verb: Token) -> bool:
     """Return True when a verb of pressure asks for something: "for X", or "them to do X"."""
     kids = list(verb.children)
     if any(c.dep_ == "prep" and c.lower_ == "for" and list(c.children) for c in kids):
-        return True
+        return not _may(verb)
+    if verb.lemma_.lower() == "vote":
+        # "voted against the bill", "voted in favor", "voted to end the filibuster".
+        return not _may(verb) and any(
+            (c.dep_ == "prep" and c.lower_ in {"against", "in"} and _favour(c))
+            or (c.dep_ == "xcomp" and c.pos_ == "VERB")
+            for c in kids
+        )
     if not any(c.dep_ == "dobj" for c in kids):
         return False
     # "pressed the governors to release the funds": the infinitive parses as xcomp, advcl
@@ -433,6 +440,19 @@ def _pursues(verb: Token) -> bool:
         and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
         for c in kids
     )
+
+
+def _may(verb: Token) -> bool:
+    """Return True for a right or a duty, not a choice: "can vote for", "must vote for"."""
+    modals = {"can", "could", "must", "may", "might", "should"}
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+def _favour(prep: Token) -> bool:
+    """Return True for "against X" and "in favor (of X)"."""
+    if prep.lower_ == "against":
+        return any(c.dep_ == "pobj" for c in prep.children)
+    return any(c.lower_ in {"favor", "favour", "support"} for c in prep.children)
 
 
 def _headline(sent: Span) -> list[Frame]:
