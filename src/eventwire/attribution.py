@@ -654,13 +654,14 @@ def _passed_on(frame: Frame, frames: Sequence[Frame]) -> bool:
     """Return True for a report that "according to" passes on ("X said A, according to Z").
 
     The text has it from Z: Z is the source of what X said (as PolNeAR marks it), and X's
-    words stay X's in the quotes.
+    words stay X's in the quotes. So is a poll for its shares ("In a new poll, 60 percent
+    said ...").
     """
     if frame.lemma == "according to":
         return False
     at, cue = frame.source.start_char, frame.cue.idx
     return any(
-        other.lemma == "according to"
+        other.lemma in {"according to", "in"}
         and other.start <= at < other.end
         and other.start <= cue < other.end
         and not other.source.start_char <= at < other.source.end_char

@@ -103,9 +103,10 @@ def predictions(doc: Doc, entities: Sequence[Entity]) -> list[Pred]:
     preds: list[Pred] = []
     last_cue = -1  # the previous quote's cue verb (token index)
     claims = find_claims(doc, entities)
-    # "“A,” X said, according to Z": PolNeAR marks one attribution, Z's; the claim of Z
-    # carries the quote (which stays X's among the quotes).
-    passed = [c for c in claims if c.cue == "according to"]
+    # "“A,” X said, according to Z" and "In a new poll, 60 percent said “A”": PolNeAR marks
+    # one attribution, Z's or the poll's; that claim carries the quote (which stays X's
+    # among the quotes).
+    passed = [c for c in claims if c.cue in {"according to", "in"}]
     for q, cue in quote_cues(doc, entities):
         sp = q.speaker
         if sp is None or sp.start is None or sp.end is None:
