@@ -321,7 +321,8 @@ def test_a_quote_paragraph_takes_the_source_of_the_paragraph_before() -> None:
         "wants to admit it.”"
     )
     (quote,) = _quotes(text)
-    assert quote.speaker is not None and quote.speaker.text == "The deputy mayor"
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The deputy mayor"
 
 
 def test_a_quote_under_a_report_inside_a_report_is_the_outer_speaker_s() -> None:
@@ -330,4 +331,5 @@ def test_a_quote_under_a_report_inside_a_report_is_the_outer_speaker_s() -> None
         "before the spring”."
     )
     (quote,) = _quotes(text)
-    assert quote.speaker is not None and quote.speaker.text == "The mayor"
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The mayor"
