@@ -300,3 +300,110 @@ def test_an_infinitive_cue_takes_the_subject_of_its_carrier() -> None:
     claim, content = _only("The governor continued to criticize the army's retreat from the city.")
     assert claim.source.text == "The governor"
     assert content == "the army's retreat from the city"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army pushes as far as the border.",
+        "Armoured columns pressed deeper into the valley overnight.",
+        "Marines pushed the enemy back to the river.",
+        "The brigade pressed ahead with the assault on the ridge.",
+    ],
+)
+def test_push_and_press_that_move_troops_are_no_claims(sentence: str) -> None:
+    assert _claims(sentence) == []
+
+
+def test_push_for_and_press_someone_to_are_claims() -> None:
+    claim, content = _only("Farmers' unions pushed for lower fuel taxes.")
+    assert (claim.source.text, claim.cue) == ("Farmers' unions", "push")
+    assert content.endswith("lower fuel taxes")
+    claim, _ = _only("The mayor pressed the governors to release the reconstruction funds.")
+    assert (claim.source.text, claim.cue) == ("The mayor", "press")
+
+
+def test_two_reports_parted_by_a_semicolon_keep_their_own_sources() -> None:
+    text = "Most residents say the water is safe; 30 percent of farmers say the wells are dry."
+    got = {(c.source.text, text[c.start : c.end]) for c in _claims(text)}
+    assert got == {
+        ("Most residents", "the water is safe"),
+        ("30 percent of farmers", "the wells are dry"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        ("About 6 in 10 say they want a new mayor.", "About 6 in 10", "they want a new mayor"),
+        (
+            "Farmers are more likely to say the governor is too cautious.",
+            "Farmers",
+            "the governor is too cautious",
+        ),
+        (
+            "A growing number of deputies support reopening the port.",
+            "A growing number of deputies",
+            "reopening the port",
+        ),
+        (
+            "Hospital data show that admissions doubled in March.",
+            "Hospital data",
+            "admissions doubled in March",
+        ),
+        (
+            "The governor's office put out a statement saying the bridge was safe.",
+            "The governor's office",
+            "the bridge was safe",
+        ),
+        (
+            "By calling the ceasefire a trap, the general angered the envoys.",
+            "the general",
+            "the ceasefire a trap",
+        ),
+        (
+            "To the mayor, the evacuation came too late.",
+            "the mayor",
+            "the evacuation came too late",
+        ),
+        (
+            "Investigators determined that the fire was set deliberately.",
+            "Investigators",
+            "the fire was set deliberately",
+        ),
+    ],
+)
+def test_sources_the_parse_hides(sentence: str, source: str, content: str) -> None:
+    # Shares without a subject, copulas, "a number of", evidence, statements someone put out,
+    # cues after a preposition, "To X," and findings.
+    claim, text = _only(sentence)
+    assert (claim.source.text, text) == (source, content)
+
+
+def test_a_second_said_joined_to_the_first_report_is_the_same_speaker_s() -> None:
+    text = "The mayor said the colonel was not at the base and said the governor was not involved."
+    got = [(c.source.text, text[c.start : c.end]) for c in _claims(text)]
+    assert got == [
+        ("The mayor", "the colonel was not at the base"),
+        ("The mayor", "the governor was not involved"),
+    ]
+
+
+def test_according_to_is_the_source_of_what_it_passes_on() -> None:
+    claim, content = _only(
+        "The colonel said the bridge was intact, according to a regional broadcaster."
+    )
+    assert claim.source.text == "a regional broadcaster"
+    assert content == "The colonel said the bridge was intact"
+
+
+def test_speech_inside_a_report_is_the_reporter_s() -> None:
+    claim, content = _only("Kovalenko said that Petrenko told him the bridge had fallen.")
+    assert claim.source.text == "Kovalenko"
+    assert content == "Petrenko told him the bridge had fallen"
+
+
+def test_voting_for_or_against_is_a_claim_but_a_right_to_vote_is_not() -> None:
+    claim, content = _only("The council voted against the curfew.")
+    assert (claim.source.text, claim.cue, content) == ("The council", "vote", "against the curfew")
+    assert _claims("Residents can vote for a new council in the spring.") == []

@@ -118,3 +118,15 @@ def test_errors_lists_unpaired_predictions_and_gold() -> None:
     out = errors(text, result)
     assert out["wrong"] == []
     assert [m["content"] for m in out["missed"]] == ["Oleg"]
+
+
+def test_a_quote_passed_on_by_a_poll_or_according_to_is_one_prediction() -> None:
+    # PolNeAR marks the poll (or the one "according to" names) as the only source.
+    text = (
+        "In a new survey, 60 percent of residents said the curfew “should end before the winter”."
+    )
+    preds = predictions(parse(text), [])
+    assert [text[p.source[0] : p.source[1]] for p in preds] == ["a new survey"]
+    text = "“The bridge is intact,” the colonel said, according to a regional broadcaster."
+    preds = predictions(parse(text), [])
+    assert [text[p.source[0] : p.source[1]] for p in preds] == ["a regional broadcaster"]

@@ -312,3 +312,24 @@ def test_quote_cues_give_each_quote_its_cue_verb() -> None:
     text = "“The city is quiet,” the mayor said, “but the sirens will sound again.”"
     doc = parse(text)
     assert len({i for _, i in quote_cues(doc, [])}) == 1
+
+
+def test_a_quote_paragraph_takes_the_source_of_the_paragraph_before() -> None:
+    text = (
+        "The deputy mayor argued in a letter to the council that the curfew had failed.\n\n"
+        "“The curfew has emptied the streets but not the shelters, and nobody in the ministry "
+        "wants to admit it.”"
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The deputy mayor"
+
+
+def test_a_quote_under_a_report_inside_a_report_is_the_outer_speaker_s() -> None:
+    text = (
+        "The mayor said the general assured them that the troops “would not leave the city "
+        "before the spring”."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The mayor"

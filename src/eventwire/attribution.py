@@ -24,6 +24,30 @@ _NON_SOURCES = {"this", "that", "it", "which", "what", "there", "who"}
 # Dependents that carry what a stance verb is about ("wants X", "hopes for X", "plans to X").
 # Shares of people ("half of voters", "56 percent") hold views in polls.
 _HOLDER_ENTS = {"PERSON", "ORG", "NORP", "GPE", "CARDINAL", "PERCENT"}
+# Shares of a group: "a number of senators", "a third of voters", "the bulk of donors".
+_SHARES = {
+    "number",
+    "share",
+    "half",
+    "third",
+    "quarter",
+    "fifth",
+    "minority",
+    "plurality",
+    "bulk",
+    "portion",
+    "proportion",
+    "percentage",
+    "handful",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "group",
+    "segment",
+    "fraction",
+}
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "ic")
 # Prepositions that carry what a noun cue is about ("call for", "criticism of", "views on").
 _NOUN_PREPS = {"for", "of", "on", "about", "against", "to", "over", "that"}
@@ -141,26 +165,87 @@ def speech_subject(verb: Token) -> Token | None:
             return child
         if child.lower_ == "it" and verb.lemma_.lower() in lexicon()["speech"]:
             return child  # "it said": an organisation, a report or a letter speaks
+    # "About 4 in 10 say ...": a share before the verb that the parse left without a subject.
+    if not subjects:
+        shares = [
+            c
+            for c in verb.lefts
+            if c.dep_ in {"nummod", "npadvmod", "nmod"} and c.ent_type_ in {"CARDINAL", "PERCENT"}
+        ]
+        if shares:
+            return shares[-1]
+    # "Voters are more likely to say ...", "X was quick to deny ...": the copula's subject.
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ == "AUX":
+        return speech_subject(verb.head.head)
     # "X, who said ...", "X said ... and added", "X left, saying ...": the head's subject.
-    if verb.dep_ in {"relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+    if verb.dep_ in {"relcl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return verb.head
     # "a group backing Rubio", "a new poll showing Trump ahead": the noun the participle modifies.
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return verb.head
+        return _medium_owner(verb.head) or verb.head
+    # "by calling X a liar", "after saying ...", "was criticized for calling ...": the one who
+    # does what the preposition's verb says (its subject, or its passive subject).
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        gov = verb.head.head
+        doers = [c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        doers = [c for c in doers if c.lower_ not in _NON_SOURCES | _FIRST_PERSON]
+        return doers[0] if doers else speech_subject(gov)
     participle = verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG"
     # "went on to criticize", "continued to defend", "tried to make the case": the subject
     # of the verb the infinitive completes, unless that verb is a cue itself ("wants to").
     if verb.dep_ in {"xcomp", "advcl"} and verb.head.lemma_.lower() in _CARRIERS:
         participle = True
+    # "X said A was wrong and said B": the parse may join the second "said" to A's verb; it
+    # is X's, as the first one is.
+    if verb.dep_ == "conj" and _second_report(verb):
+        return speech_subject(verb.head.head)
     if (verb.dep_ == "conj" or participle) and verb.head.pos_ in {"VERB", "AUX"}:
-        return speech_subject(verb.head)
+        found = speech_subject(verb.head)
+        # "He said that is a distortion, describing ...": the reporter of the clause.
+        if found is None and participle and verb.head.dep_ == "ccomp":
+            found = speech_subject(verb.head.head)
+        return found
+    # "Beruff, a Scott ally, called ...": a finite verb the parse hung on the apposition.
+    if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.dep_ == "appos":
+        return verb.head.head if verb.head.head.pos_ in {"NOUN", "PROPN"} else None
     return None
+
+
+def _second_report(verb: Token) -> bool:
+    """Return True for a speech verb joined to the clause another speech verb reports."""
+    speech = lexicon()["speech"]
+    head = verb.head
+    return (
+        verb.lemma_.lower() in speech
+        and head.dep_ == "ccomp"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in speech
+        and head.head.i < head.i
+    )
+
+
+def _medium_owner(noun: Token) -> Token | None:
+    """Return who put out a statement ("His office issued a statement saying ..."), if named."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in lexicon()["medium"]:
+        return None
+    verb = noun.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.pos_ != "VERB" or subj is None or subj.lower_ in _NON_SOURCES | _FIRST_PERSON:
+        return None
+    return subj if can_hold_views(subj) else None
 
 
 def complement(verb: Token) -> Token | None:
     """Return the head of the clause ``verb`` reports (ccomp, or parataxis after a comma)."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "A say B; C say D": the parse may hang the first report on the second verb as well.
+    # The clause after the verb is what it reports; one before it ("B, C said") only when no
+    # semicolon parts them.
+    after = [c for c in comps if c.i > verb.i]
+    if after:
+        return after[0]
+    for child in comps:
+        if not any(t.text == ";" for t in verb.doc[child.right_edge.i + 1 : verb.i]):
             return child
     for child in verb.children:
         if child.dep_ == "parataxis" and child.i < verb.i:
@@ -180,6 +265,14 @@ def _clause_range(head: Token, skip: Token | None = None) -> tuple[int, int]:
     if not tokens:
         return head.idx, head.idx + len(head.text)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trim_before(verb: Token) -> int:
+    """Return the char offset where the words before ``verb``'s own subtree end ("A and")."""
+    tok = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else verb
+    while tok.i > 0 and (tok.is_punct or tok.dep_ == "cc"):
+        tok = tok.doc[tok.i - 1]
+    return tok.idx + len(tok.text)
 
 
 def _object_range(verb: Token) -> tuple[int, int] | None:
@@ -213,7 +306,16 @@ def can_hold_views(subj: Token) -> bool:
     # Agent nouns name people: "pollster", "organizer", "strategist", "participant".
     if subj.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES) and lemma not in lex["things"]:
         return True
-    return any(lemma in lex[k] for k in ("role", "org_role", "medium", "people"))
+    if any(lemma in lex[k] for k in ("role", "org_role", "medium", "people")):
+        return True
+    # "a growing number of senators", "half of the delegates", "two-thirds of voters": the
+    # share holds the view its members hold.
+    if lemma in _SHARES or subj.ent_type_ in {"CARDINAL", "PERCENT"}:
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                members = [c for c in prep.children if c.dep_ == "pobj"]
+                return bool(members) and can_hold_views(members[0])
+    return False
 
 
 # The last document's frames: quotes and claims both read them, one after the other.
@@ -233,7 +335,8 @@ def cue_frames(doc: Doc, *, claims: bool = True) -> list[Frame]:
 def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
     """Return the cue frames of ``doc``, computed."""
     lex = lexicon()
-    verbs = lex["speech"] | (lex["claim"] if claims else frozenset())
+    pursue = lex["pursue"] if claims else frozenset()
+    verbs = lex["speech"] | (lex["claim"] | pursue if claims else frozenset())
     frames: list[Frame] = [f for sent in doc.sents for f in _headline(sent)] if claims else []
     nouns, stances = lex["noun"], lex["stance"]
     for tok in doc:
@@ -246,6 +349,11 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
             continue
         if claims and lower == "in" and tok.dep_ == "prep":
             frame = _in_source(tok)
+            if frame is not None:
+                frames.append(frame)
+            continue
+        if claims and lower == "to" and tok.dep_ == "prep":
+            frame = _viewpoint(tok)
             if frame is not None:
                 frames.append(frame)
             continue
@@ -269,13 +377,21 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
                 if frame is not None:
                     frames.append(frame)
             continue
+        if lemma in pursue and not _pursues(tok):
+            continue  # "the army pushed to the border" moves; "pushed for a vote" asks
         subj = speech_subject(tok)
         if subj is None or (lemma not in lex["speech"] and not can_hold_views(subj)):
             continue
         source = source_phrase(subj)
         comp = complement(tok)
         if comp is not None:
-            start, end = _clause_range(comp)
+            # "... said A and said B": B is the second verb's, not part of A.
+            second = next(
+                (c for c in comp.children if c.dep_ == "conj" and _second_report(c)), None
+            )
+            start, end = _clause_range(comp, skip=second)
+            if second is not None:
+                end = min(end, _trim_before(second))
             frames.append(Frame(tok, lemma, source, start, end, True))
         elif claims:
             # "as reported by X" modifies the clause it hangs on; "X told CNN" covers the sentence.
@@ -287,7 +403,8 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
                 c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in {"about", "of", "against"})
                 for c in tok.children
             )
-            obj = _object_range(tok) if lemma in lex["claim"] or infinitive or direct else None
+            wants = lemma in lex["claim"] or lemma in pursue
+            obj = _object_range(tok) if wants or infinitive or direct else None
             if obj is not None:
                 start, end = obj
             elif tok.dep_ == "advcl" and tok.head.pos_ in {"VERB", "AUX"}:
@@ -299,6 +416,43 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
                 continue  # "Trump said." after a quote: the quote already carries it
             frames.append(Frame(tok, lemma, source, start, end, False))
     return frames
+
+
+def _pursues(verb: Token) -> bool:
+    """Return True when a verb of pressure asks for something: "for X", or "them to do X"."""
+    kids = list(verb.children)
+    if any(c.dep_ == "prep" and c.lower_ == "for" and list(c.children) for c in kids):
+        return not _may(verb)
+    if verb.lemma_.lower() == "vote":
+        # "voted against the bill", "voted in favor", "voted to end the filibuster".
+        return not _may(verb) and any(
+            (c.dep_ == "prep" and c.lower_ in {"against", "in"} and _favour(c))
+            or (c.dep_ == "xcomp" and c.pos_ == "VERB")
+            for c in kids
+        )
+    if not any(c.dep_ == "dobj" for c in kids):
+        return False
+    # "pressed the governors to release the funds": the infinitive parses as xcomp, advcl
+    # or ccomp; "pushed the enemy back to the river" has none.
+    return any(
+        c.dep_ in {"xcomp", "advcl", "ccomp"}
+        and c.pos_ in {"VERB", "AUX"}
+        and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+        for c in kids
+    )
+
+
+def _may(verb: Token) -> bool:
+    """Return True for a right or a duty, not a choice: "can vote for", "must vote for"."""
+    modals = {"can", "could", "must", "may", "might", "should"}
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+def _favour(prep: Token) -> bool:
+    """Return True for "against X" and "in favor (of X)"."""
+    if prep.lower_ == "against":
+        return any(c.dep_ == "pobj" for c in prep.children)
+    return any(c.lower_ in {"favor", "favour", "support"} for c in prep.children)
 
 
 def _headline(sent: Span) -> list[Frame]:
@@ -354,6 +508,11 @@ def _light_verb(tok: Token, lemma: str) -> Frame | None:
     subj = speech_subject(tok)
     if subj is None or not can_hold_views(subj):
         return None
+    # "issued a statement saying ...": the participle is the cue and carries the content.
+    lex = lexicon()
+    cues = lex["speech"] | lex["claim"]
+    if any(c.dep_ == "acl" and c.lemma_.lower() in cues for c in noun.children):
+        return None
     # What the noun is about ("the case that ...", "criticism of X"), else the verb's own
     # prepositional object ("took aim at X", "took issue with X").
     parts = [c for c in noun.rights if c.dep_ in {"acl", "ccomp", "prep"}]
@@ -408,6 +567,28 @@ def _noun_cue(tok: Token) -> Frame | None:
     return Frame(tok, tok.lemma_.lower(), source_phrase(owner), start, end, False)
 
 
+def _viewpoint(prep: Token) -> Frame | None:
+    """Return the frame of "To Sharp, the man is a hero" (a view; "For X," is a stake, not one)."""
+    doc = prep.doc
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or not _opens_sentence(prep) or obj.ent_type_ in {"DATE", "TIME"}:
+        return None
+    comma = doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(doc) else None
+    if comma is None or comma.text != "," or not can_hold_views(obj):
+        return None
+    head = prep.head
+    if head.pos_ not in {"VERB", "AUX"} or head.i < comma.i:
+        return None
+    start, end = _clause_range(head, skip=prep)
+    return Frame(prep, prep.lower_, source_phrase(obj), start, end, False)
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """Return True when ``tok`` is the first word of its sentence (after any quote mark)."""
+    first = next((t for t in tok.sent if not t.is_punct and not t.is_space), None)
+    return first is not None and first.i == tok.i
+
+
 def _in_source(prep: Token) -> Frame | None:
     """Return the frame of "in a new poll, ...", "leads in the CNN poll" (the poll says it)."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -446,12 +627,15 @@ def _restated(frame: Frame, frames: Sequence[Frame], quoted: Sequence[tuple[int,
 
     The outer claim already carries it: "he wants Y" and "Trump wants Y" in "X said Trump
     wants Y" are what X said, not a second source; so is "residents reported Z" in "X said
-    residents reported Z". Speech of a named source inside a claim ("X said that Smith told
-    him ...") and "according to" stay: they name a source of their own.
+    residents reported Z", and "Smith told him ..." in "X said that Smith told him ..." (the
+    text has it from X; PolNeAR marks X, in two of three such reports on its train split).
+    "According to" and a named owner's statement noun ("rejected Moscow's claim that ...")
+    stay: they name a source of their own.
     """
     src = frame.source
     named = src.root.pos_ == "PROPN" or bool(src.root.ent_type_)
-    if frame.lemma == "according to" or (named and frame.lemma in lexicon()["speech"]):
+    speech = frame.lemma in lexicon()["speech"]
+    if frame.lemma == "according to" or (named and speech and frame.cue.pos_ == "NOUN"):
         return False
     if any(s <= frame.start < e for s, e in quoted):
         return False
@@ -462,6 +646,25 @@ def _restated(frame: Frame, frames: Sequence[Frame], quoted: Sequence[tuple[int,
         and not (frame.start <= other.start and other.end <= frame.end)
         # A cue inside quoted words is no claim of its own (see ``find_claims``).
         and not any(s <= other.source.start_char < e for s, e in quoted)
+        for other in frames
+    )
+
+
+def _passed_on(frame: Frame, frames: Sequence[Frame]) -> bool:
+    """Return True for a report that "according to" passes on ("X said A, according to Z").
+
+    The text has it from Z: Z is the source of what X said (as PolNeAR marks it), and X's
+    words stay X's in the quotes. So is a poll for its shares ("In a new poll, 60 percent
+    said ...").
+    """
+    if frame.lemma == "according to":
+        return False
+    at, cue = frame.source.start_char, frame.cue.idx
+    return any(
+        other.lemma in {"according to", "in"}
+        and other.start <= at < other.end
+        and other.start <= cue < other.end
+        and not other.source.start_char <= at < other.source.end_char
         for other in frames
     )
 
@@ -480,7 +683,7 @@ def find_claims(doc: Doc, entities: Sequence[Entity]) -> list[Claim]:
         # A source named inside quoted words speaks through the quote's speaker, not the text.
         if key in seen or any(s <= frame.source.start_char < e for s, e in quoted):
             continue
-        if _restated(frame, frames, quoted):
+        if _restated(frame, frames, quoted) or _passed_on(frame, frames):
             continue
         seen.add(key)
         name = resolve(doc, frame.source, entities)

@@ -102,12 +102,24 @@ def predictions(doc: Doc, entities: Sequence[Entity]) -> list[Pred]:
     """Return the quotes of ``doc`` and the claims that no quote already carries."""
     preds: list[Pred] = []
     last_cue = -1  # the previous quote's cue verb (token index)
+    claims = find_claims(doc, entities)
+    # "“A,” X said, according to Z" and "In a new poll, 60 percent said “A”": PolNeAR marks
+    # one attribution, Z's or the poll's; that claim carries the quote (which stays X's
+    # among the quotes).
+    passed = [c for c in claims if c.cue in {"according to", "in"}]
     for q, cue in quote_cues(doc, entities):
         sp = q.speaker
         if sp is None or sp.start is None or sp.end is None:
             preds.append(Pred((q.start, q.end), (-1, -1), ""))
             continue
         source = (sp.start, sp.end)
+        if any(
+            c.start <= sp.start < c.end
+            and _overlap((c.start, c.end), (q.start, q.end))
+            and not _overlap((c.source_start, c.source_end), source)
+            for c in passed
+        ):
+            continue
         last = preds[-1] if preds else None
         # A quote with a cue verb of its own ("said that A “B”, adding that “C”") is a second
         # attribution; one under the same cue or none ("“A,” she said, “B.”") is a piece.
@@ -120,7 +132,7 @@ def predictions(doc: Doc, entities: Sequence[Entity]) -> list[Pred]:
         else:
             preds.append(Pred((q.start, q.end), source, sp.name or ""))
     quoted = list(preds)
-    for c in find_claims(doc, entities):
+    for c in claims:
         item = Pred((c.start, c.end), (c.source_start, c.source_end), c.source.name or "")
         # A claim from a quote's speaker mention over the quote's words repeats that quote's
         # cue ("“...,” X said, adding that ..." keeps the added claim), and so does one that

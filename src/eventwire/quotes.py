@@ -233,6 +233,18 @@ def _subject_of(verb: Token, lo: int, hi: int) -> Token | None:
     return None
 
 
+def _outer_report(verb: Token, subj: Token, lo: int, hi: int) -> tuple[Token, Token]:
+    """Return the outermost speech verb (and its subject) whose report holds ``verb``."""
+    for head in verb.ancestors:
+        if not _in(head, lo, hi) or not _speech_verb(head):
+            continue
+        comp = complement(head)
+        outer = _subject_of(head, lo, hi)
+        if comp is not None and outer is not None and (comp == verb or comp.is_ancestor(verb)):
+            verb, subj = head, outer
+    return verb, subj
+
+
 def _lead_cue(doc: Doc, lo: int, hi: int, entities: Sequence[Entity]) -> _Cue | None:
     """Return the cue before a quote (X said: “...”, X: '...', according to X), if any."""
     lead = doc[lo:hi]
@@ -252,6 +264,9 @@ def _lead_cue(doc: Doc, lo: int, hi: int, entities: Sequence[Entity]) -> _Cue | 
             inner = doc[min(hi + 1, len(doc) - 1)]
             if not colon and not tok.is_ancestor(inner):
                 break  # the quote is not what this verb reports
+            # "Meeks said Clinton assured them “...”": the outer report carries the quote
+            # (PolNeAR marks Meeks as its source).
+            tok, subj = _outer_report(tok, subj, lo, hi)
             cue = _Cue(tok, source_phrase(subj))
             if not colon and any(t.pos_ in {"VERB", "AUX"} for t in between):
                 cue.kind = "mixed"
@@ -417,6 +432,16 @@ def _previous_speaker(text: str, quotes: Sequence[Quote], at: int) -> Quote | No
     return max(earlier, key=lambda q: q.end, default=None)
 
 
+def _last_frame(text: str, frames: Sequence[Frame], para_start: int) -> Frame | None:
+    """Return the last cue frame of the paragraph before the one at ``para_start``."""
+    end = para_start
+    while end > 0 and text[end - 1] in "\n \t":
+        end -= 1
+    start = text.rfind("\n", 0, end) + 1
+    inside = [f for f in frames if start <= f.cue.idx < end and f.lemma != ":"]
+    return max(inside, key=lambda f: f.cue.idx, default=None)
+
+
 def _direct(
     doc: Doc,
     offsets: _Offsets,
@@ -497,6 +522,14 @@ def _direct(
         prev = _previous_speaker(text, found, qs.open)
         if prev is not None:
             speaker, verb, cue_at = prev.speaker, prev.cue, cues.get(prev.start, -1)
+    if speaker is None and not text[para_start : qs.open].strip() and not _title_like(words_only):
+        # A paragraph that is a quote, after one that reports what someone argued or wrote
+        # ("Ash argued in his email that ...", then “...”): the last source named there.
+        frame = _last_frame(text, frames, para_start)
+        if frame is not None:
+            speaker = _speaker(doc, frame.source, entities, [(s.start, s.end) for s in spans])
+            verb = frame.cue.text.lower() if frame.lemma != ":" else None
+            cue_at = frame.cue.i
     if speaker is None and (len(words) < 4 or title):
         return None  # scare quotes and titles, not speech
     context = text[doc[lo].idx if lo < len(doc) else qs.open : qs.open]
