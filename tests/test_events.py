@@ -450,3 +450,44 @@ def test_events_an_air_raid_alert_or_troops_seizing_a_town_are_no_mobilisation()
     assert "SANCTION" not in {
         e.type for e in code("Ukrainian troops forced Russian forces out of Izium.")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        (
+            "A Russian jet dropped three bombs on a school in Kupiansk overnight.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            "Two Russian soldiers raped a woman in a cellar in Kupiansk.",
+            ("Violence against civilians", "Sexual violence"),
+        ),
+        (
+            "Russian infantry assaulted Ukrainian trenches outside Kupiansk.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "A Ukrainian commando unit raided a Russian checkpoint in Kupiansk.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "Russian soldiers stole tractors and grain from a farm in Kupiansk.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "A saboteur detonated an explosive device under a bridge in Kupiansk.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+    ],
+)
+def test_events_more_acts_of_war_are_coded_and_placed(text: str, acled: tuple[str, str]) -> None:
+    evs = code(text)
+    assert evs, text
+    assert (evs[0].acled_event_type, evs[0].acled_sub_event_type) == acled
+    assert evs[0].location is not None and evs[0].location.name == "Kupiansk"
+
+
+def test_events_dropping_what_is_no_munition_and_targeting_by_civilians_are_no_attacks() -> None:
+    assert code("The prosecutors in Kyiv dropped the charges against the mayor.") == []
+    assert code("The new tax in Kyiv targeted large landlords.") == []

@@ -39,6 +39,7 @@ from eventwire.triggers import (
     ARMED,
     CALL_REQUEST,
     FIRE_HEADS,
+    FORM_FIXES,
     LABOUR_STRIKE,
     LEMMA_FIXES,
     LIGHT_VERBS,
@@ -233,6 +234,7 @@ class EventCoder:
             if lemma == "call":
                 return CALL_REQUEST if calls_on(tok) else None
             # "said Sudan must return the helicopter": the demand, when the act is no trigger.
+            lemma = FORM_FIXES.get(tok.lower_, lemma)
             return self.lexicon.get((LEMMA_FIXES.get(lemma, lemma), "VERB"), built)
         if tok.pos_ in {"NOUN", "PROPN"}:
             if lemma == "fire":
