@@ -48,7 +48,8 @@ def test_evaluate_acled_report_split_by_place_matches_each_row_to_one_of_its_eve
     note = "On 2 May 2022, Russian forces shelled Izium and Kupiansk, Kharkiv."
     cols = "event_id_cnty,event_date,notes,event_type,sub_event_type,fatalities,actor1,"
     cols += "geo_precision,latitude,longitude\n"
-    kind = "Explosions/Remote violence,Shelling/artillery/missile attack,0,Military Forces of Russia"
+    kind = "Explosions/Remote violence,Shelling/artillery/missile attack,0,"
+    kind += "Military Forces of Russia"
     csv_text = cols
     csv_text += f'X1,2022-05-02,"{note}",{kind},1,49.2103,37.2569\n'  # Izium
     csv_text += f'X2,2022-05-02,"{note}",{kind},1,49.7106,37.6156\n'  # Kupiansk

@@ -485,7 +485,8 @@ def test_events_more_acts_of_war_are_coded_and_placed(text: str, acled: tuple[st
     evs = code(text)
     assert evs, text
     assert (evs[0].acled_event_type, evs[0].acled_sub_event_type) == acled
-    assert evs[0].location is not None and evs[0].location.name == "Kupiansk"
+    assert evs[0].location is not None
+    assert evs[0].location.name == "Kupiansk"
 
 
 def test_events_dropping_what_is_no_munition_and_targeting_by_civilians_are_no_attacks() -> None:
