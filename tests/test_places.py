@@ -8,7 +8,7 @@ import pytest
 
 from eventwire import nlp
 from eventwire.gazetteer import Gazetteer
-from eventwire.places import PlaceFinder, evaluate_geowebnews
+from eventwire.places import PlaceFinder, Theatre, evaluate_geowebnews
 from eventwire.records import Place
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -16,8 +16,11 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 @pytest.fixture(scope="session")
 def finder(gazetteer: Gazetteer) -> PlaceFinder:
-    """A finder over the real index (conftest builds it once)."""
-    return PlaceFinder(gazetteer)
+    """A finder over the real index (conftest builds it once), without a theatre.
+
+    Shared by many tests: a theatre would make each result depend on the tests run before.
+    """
+    return PlaceFinder(gazetteer, theatre=False)
 
 
 def _find(finder: PlaceFinder, text: str) -> dict[str, Place]:
@@ -369,3 +372,42 @@ def test_name_beginning_with_a_word_of_another_name_is_no_alias(finder: PlaceFin
     assert alias_only("Southold", south_bend)
     kharkiv = finder.gazetteer.lookup_admin1("Kharkiv")[0]
     assert not alias_only("Kharkivska", kharkiv)
+
+
+def test_theatre_counts_points_within_its_radius_and_forgets_the_oldest() -> None:
+    theatre = Theatre(size=3)
+    assert theatre.count(50.0, 36.0) == 0
+    theatre.add(50.0, 36.0)
+    theatre.add(50.1, 36.1)  # about 13 km away
+    theatre.add(49.0, 36.0)  # about 111 km away
+    assert theatre.count(50.0, 36.0) == 2
+    assert theatre.count(50.0, 36.0, km=5) == 1
+    theatre.add(49.0, 36.1)  # a fourth point: the first is forgotten
+    assert len(theatre) == 3
+    assert theatre.count(50.0, 36.0, km=5) == 0
+    assert theatre.count(49.0, 36.05) == 2
+
+
+def test_theatre_picks_the_homonym_village_near_towns_earlier_articles_named(
+    gazetteer: Gazetteer,
+) -> None:
+    # The register has several villages named Vasylivka in Kharkiv Oblast: one in the
+    # Vovchansk hromada near the Russian border, others to the south-east. Nothing in the
+    # sentence tells them apart; earlier reports about Vovchansk do.
+    village = "Russian artillery shelled Vasylivka, Kharkiv region, at dawn."
+    alone = _find(PlaceFinder(gazetteer, theatre=False), village)["Vasylivka"]
+    finder = PlaceFinder(gazetteer)
+    for text in (
+        "Two houses burned in Vovchansk after the night's shelling.",
+        "Residents of Vovchansk queued for bread on Sunday.",
+    ):
+        finder.find(nlp.parse(text))
+    assert finder.theatre is not None
+    assert len(finder.theatre) >= 2
+    placed = _find(finder, village)["Vasylivka"]
+    vovchansk = _find(finder, "They left Vovchansk.")["Vovchansk"]
+    assert placed.lat is not None
+    assert vovchansk.lat is not None
+    assert abs(placed.lat - vovchansk.lat) < 0.2
+    assert alone.lat is not None
+    assert abs(alone.lat - vovchansk.lat) > 0.3  # without the theatre: another Vasylivka

@@ -65,10 +65,12 @@ class Pipeline:
         gazetteer: Gazetteer | None = None,
         resolver: ActorResolver | None = None,
         batch_size: int = 16,
+        theatre: bool = True,
     ) -> None:
         self.nlp = nlp.load(model)
         self.gazetteer = gazetteer or Gazetteer.open()
-        self.places = PlaceFinder(self.gazetteer)
+        # theatre: earlier articles' towns break ties between homonym villages (see places).
+        self.places = PlaceFinder(self.gazetteer, theatre=theatre)
         self.resolver = resolver or default_resolver()
         self.coder = EventCoder(self.resolver)
         self.batch_size = batch_size

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -75,6 +75,14 @@ _TOWN_REGION = 1.0  # the candidate lies in the region of another town the artic
 _AREA_PAIR = re.compile(r"^([A-Z][a-z]+)(?:-| )([A-Z][a-z]+)$")  # "Greece Italy", "Asia-Pacific"
 _CLOSE_KM = 60.0  # a town this close to another the article names is more likely meant
 _CLOSE_BONUS = 1.0
+# The theatre: towns earlier articles of the run named unambiguously. Of several villages of
+# one name that the text does not tell apart (scores within _THEATRE_MARGIN), the one with
+# most of those towns within _THEATRE_KM is meant: news of one war names the same front
+# again and again. Bounded, so a long-running service forgets old articles.
+_THEATRE_KM = 25.0
+_THEATRE_MARGIN = 0.5
+_THEATRE_SIZE = 20_000
+_THEATRE_CELL = 0.25  # degrees: grid cells for counting nearby points
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
      "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "rural"}
@@ -143,11 +151,56 @@ def _stem(m: Mention) -> str:
     return " ".join(w for w in words if w.lower() not in PART_WORDS) or m.text
 
 
-class PlaceFinder:
-    """Finds and resolves the places of a parsed article against a gazetteer."""
+class Theatre:
+    """Points of the towns that earlier articles named unambiguously (the last ``size``)."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, size: int = _THEATRE_SIZE) -> None:
+        self.size = size
+        self._points: deque[tuple[float, float]] = deque()
+        self._cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._points)
+
+    @staticmethod
+    def _cell(lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / _THEATRE_CELL), math.floor(lon / _THEATRE_CELL)
+
+    def add(self, lat: float, lon: float) -> None:
+        """Remember one point (forgetting the oldest beyond ``size``)."""
+        point = (lat, lon)
+        self._points.append(point)
+        self._cells.setdefault(self._cell(lat, lon), []).append(point)
+        if len(self._points) > self.size:
+            old = self._points.popleft()
+            cell = self._cells[self._cell(*old)]
+            cell.remove(old)
+
+    def count(self, lat: float, lon: float, km: float = _THEATRE_KM) -> int:
+        """Return how many remembered points lie within ``km`` of the point."""
+        if not self._points:
+            return 0
+        ci, cj = self._cell(lat, lon)
+        reach_i = int(km / (111.2 * _THEATRE_CELL)) + 1
+        reach_j = int(km / (111.2 * _THEATRE_CELL * max(math.cos(math.radians(lat)), 0.1))) + 1
+        n = 0
+        for i in range(ci - reach_i, ci + reach_i + 1):
+            for j in range(cj - reach_j, cj + reach_j + 1):
+                for la, lo in self._cells.get((i, j), ()):
+                    n += _haversine(lat, lon, la, lo) <= km
+        return n
+
+
+class PlaceFinder:
+    """Finds and resolves the places of a parsed article against a gazetteer.
+
+    With ``theatre`` (the default), the towns each article names unambiguously are
+    remembered and break ties between homonym villages in later articles of the run.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, theatre: bool = True) -> None:
         self.gazetteer = gazetteer
+        self.theatre: Theatre | None = Theatre() if theatre else None
 
     def _candidates(self, m: Mention) -> list[Candidate]:
         if m.region:
@@ -395,7 +448,7 @@ class PlaceFinder:
                         )
                     return s
 
-                m.best = _medoid(m.candidates, score)
+                m.best = _medoid(m.candidates, score, self.theatre)
             if pass_no == 0:
                 self._near_parts(mentions)
 
@@ -452,7 +505,18 @@ class PlaceFinder:
         self._states_named(kept, doc_text(doc))
         self._outside_named_region(kept)
         self._fall_back(kept, focus)
+        if self.theatre is not None:
+            self._remember(kept)
         return [self._place(m) for m in kept]
+
+    def _remember(self, mentions: list[Mention]) -> None:
+        """Add the towns this article names unambiguously to the theatre."""
+        assert self.theatre is not None
+        for m in mentions:
+            c = m.best
+            if c is None or m.part or len(m.candidates) != 1 or c.feature not in _CITY_FEATURES:
+                continue
+            self.theatre.add(c.lat, c.lon)
 
     @staticmethod
     def _states_named(mentions: list[Mention], text: str) -> None:
@@ -580,14 +644,27 @@ class PlaceFinder:
         )  # fmt: skip
 
 
-def _medoid(candidates: list[Candidate], score: Callable[[Candidate], float]) -> Candidate:
+def _medoid(
+    candidates: list[Candidate],
+    score: Callable[[Candidate], float],
+    theatre: Theatre | None = None,
+) -> Candidate:
     """Return the best-scoring candidate; among equals, the one nearest the others.
 
-    Several villages of one name in one region that nothing in the text tells apart: the
-    one in the middle of them errs least (the register names many Novoselivkas per oblast).
+    Several villages of one name in one region that nothing in the text tells apart: the one
+    with most theatre towns near it (see ``Theatre``), else the one in the middle of them,
+    which errs least (the register names many Novoselivkas per oblast).
     """
     scored = [(score(c), c) for c in candidates]
     top = max(s for s, _ in scored)
+    if theatre is not None and len(theatre) and len(scored) > 1:
+        close = [(s, c) for s, c in scored if s >= top - _THEATRE_MARGIN]
+        if len(close) > 1:
+            counted = [(theatre.count(c.lat, c.lon), s, c) for s, c in close]
+            most = max(n for n, _, _ in counted)
+            if most > 0:
+                scored = [(s, c) for n, s, c in counted if n == most]
+                top = max(s for s, _ in scored)
     tied = [c for s, c in scored if s >= top - 1e-9]
     if len(tied) < 3:
         return tied[0]
