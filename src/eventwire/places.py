@@ -76,11 +76,13 @@ _AREA_PAIR = re.compile(r"^([A-Z][a-z]+)(?:-| )([A-Z][a-z]+)$")  # "Greece Italy
 _CLOSE_KM = 60.0  # a town this close to another the article names is more likely meant
 _CLOSE_BONUS = 1.0
 # The theatre: towns earlier articles of the run named unambiguously. Of several villages of
-# one name that the text does not tell apart (scores within _THEATRE_MARGIN), the one with
-# most of those towns within _THEATRE_KM is meant: news of one war names the same front
-# again and again. Bounded, so a long-running service forgets old articles.
+# one name, one with many of those towns within _THEATRE_KM is more likely meant: news of one
+# war names the same front again and again. Each candidate town gains _THEATRE_WEIGHT times
+# log(1 + that count): enough to choose between homonym villages the text does not tell
+# apart, not enough to move a name to a village when a city bears it. Bounded, so a
+# long-running service forgets old articles.
 _THEATRE_KM = 25.0
-_THEATRE_MARGIN = 0.5
+_THEATRE_WEIGHT = 0.4
 _THEATRE_SIZE = 20_000
 _THEATRE_CELL = 0.25  # degrees: grid cells for counting nearby points
 _COMPASS = frozenset(
@@ -651,24 +653,25 @@ def _medoid(
 ) -> Candidate:
     """Return the best-scoring candidate; among equals, the one nearest the others.
 
-    Several villages of one name in one region that nothing in the text tells apart: the one
-    with most theatre towns near it (see ``Theatre``), else the one in the middle of them,
-    which errs least (the register names many Novoselivkas per oblast).
+    Several villages of one name in one region that nothing in the text tells apart: the
+    towns earlier articles named weigh in (see ``Theatre``); among those still equal, the one
+    in the middle of them errs least (the register names many Novoselivkas per oblast).
     """
     scored = [(score(c), c) for c in candidates]
-    top = max(s for s, _ in scored)
     if theatre is not None and len(theatre) and len(scored) > 1:
-        close = [(s, c) for s, c in scored if s >= top - _THEATRE_MARGIN]
-        if len(close) > 1:
-            counted = [(theatre.count(c.lat, c.lon), s, c) for s, c in close]
-            most = max(n for n, _, _ in counted)
-            if most > 0:
-                scored = [(s, c) for n, s, c in counted if n == most]
-                top = max(s for s, _ in scored)
+        scored = [(s + _theatre_bonus(c, theatre), c) for s, c in scored]
+    top = max(s for s, _ in scored)
     tied = [c for s, c in scored if s >= top - 1e-9]
     if len(tied) < 3:
         return tied[0]
     return min(tied, key=lambda c: sum(_km(c, o) for o in tied))
+
+
+def _theatre_bonus(c: Candidate, theatre: Theatre) -> float:
+    """Return a town's bonus for the theatre towns near it (log-damped: ten is not ten-fold)."""
+    if not c.feature.startswith("PPL"):
+        return 0.0
+    return _THEATRE_WEIGHT * math.log1p(theatre.count(c.lat, c.lon))
 
 
 def _kind(c: Candidate) -> str:
