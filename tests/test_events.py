@@ -492,3 +492,21 @@ def test_events_more_acts_of_war_are_coded_and_placed(text: str, acled: tuple[st
 def test_events_dropping_what_is_no_munition_and_targeting_by_civilians_are_no_attacks() -> None:
     assert code("The prosecutors in Kyiv dropped the charges against the mayor.") == []
     assert code("The new tax in Kyiv targeted large landlords.") == []
+
+
+def test_events_place_before_suburbs_or_outskirts_is_where_it_happened() -> None:
+    (ev,) = code("Ukrainian units fought Russian troops in the Kupiansk suburbs.")
+    assert ev.location is not None
+    assert ev.location.name == "Kupiansk"
+
+
+def test_events_country_in_the_clause_gives_way_to_a_town_of_the_sentence() -> None:
+    text = "Russian troops deported to Russia dozens of families who had stayed in Izium."
+    start = text.index("Russia ")
+    russia = Place("Russia", start, start + 6, "Russia", 60.0, 100.0, "RUS", None, None, "PCLI", 3)
+    places = sorted([*_places(text), russia], key=lambda p: p.start)
+    doc = nlp.parse(text)
+    evs = EventCoder(default_resolver()).code(doc, Article(id="t", text=text), places)
+    assert evs
+    assert evs[0].location is not None
+    assert evs[0].location.name == "Izium"

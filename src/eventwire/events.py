@@ -526,6 +526,11 @@ class EventCoder:
             # named as where missiles came from ("from the Black Sea") is still no location.
             usable += [o for o in origins if o[0].precision in {1, 2}]
         chosen = [(p, s) for p, s, inside in usable if inside]
+        towns = [(p, s) for p, s, _ in usable if p.precision in {1, 2}]
+        if chosen and towns and all(p.feature == "PCLI" for p, _ in chosen):
+            # "missiles hit a Panama-flagged ship in Bilyari", "deported people who were in
+            # Mariupol to Russia": a country in the clause, a town in the sentence: the town.
+            chosen = towns
         elsewhere = any(doc[i].lower_ == "elsewhere" for i in clause)
         if not chosen and trig.acled_type is not None and not elsewhere:
             chosen = [(p, s) for p, s, _ in usable]
