@@ -81,8 +81,8 @@ _CLOSE_BONUS = 1.0
 # log(1 + that count): enough to choose between homonym villages the text does not tell
 # apart, not enough to move a name to a village when a city bears it. Bounded, so a
 # long-running service forgets old articles.
-_THEATRE_KM = 25.0
-_THEATRE_WEIGHT = 0.4
+_THEATRE_KM = 40.0
+_THEATRE_WEIGHT = 0.3
 _THEATRE_SIZE = 20_000
 _THEATRE_CELL = 0.25  # degrees: grid cells for counting nearby points
 _COMPASS = frozenset(
