@@ -510,3 +510,19 @@ def test_events_country_in_the_clause_gives_way_to_a_town_of_the_sentence() -> N
     assert evs
     assert evs[0].location is not None
     assert evs[0].location.name == "Izium"
+
+
+def test_events_town_written_with_its_region_counts_as_placed_by_it() -> None:
+    from eventwire.events import _placed_by_region
+
+    text = "Troops of Kupiansk, Kharkiv region, and of Kyiv, Ukraine, and Izium marched."
+    places = _places(text)
+    kyiv_start = text.index("Ukraine")
+    ukraine = Place("Ukraine", kyiv_start, kyiv_start + 7, "Ukraine", 49.0, 32.0, "UKR")
+    ukraine.feature, ukraine.precision = "PCLI", 3
+    places = sorted([*places, ukraine], key=lambda p: p.start)
+    by_text = {p.text: p for p in places}
+    assert _placed_by_region(by_text["Kupiansk"], places, text)
+    assert not _placed_by_region(by_text["Kyiv"], places, text)  # a country is no region here
+    assert not _placed_by_region(by_text["Izium"], places, text)
+    assert not _placed_by_region(by_text["Kharkiv region"], places, text)

@@ -511,7 +511,9 @@ class EventCoder:
             if not (sent.start_char <= p.start and p.end <= sent.end_char):
                 continue
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is None or syntax.actor_like(span.root):
+            if span is None or (
+                syntax.actor_like(span.root) and not _placed_by_region(p, ctx.places, doc.text)
+            ):
                 continue
             if _mark_at(ctx.marks, p.start) != own_mark:
                 continue  # a place inside a quotation belongs to the quoted words
@@ -535,6 +537,19 @@ class EventCoder:
         if not chosen and trig.acled_type is not None and not elsewhere:
             chosen = [(p, s) for p, s, _ in usable]
         return _most_specific([_location(p, s, sent) for p, s in chosen])
+
+
+def _placed_by_region(p: Place, places: Sequence[Place], text: str) -> bool:
+    """True for a town written "Town, Region" ("Bashtanka, Mykolaiv"): a place, no actor."""
+    if p.precision not in {1, 2}:
+        return False
+    return any(
+        q.precision == 3
+        and q.feature != "PCLI"
+        and q.start > p.end
+        and not text[p.end : q.start].strip(", ")
+        for q in places
+    )
 
 
 def _background(tok: Token) -> bool:
