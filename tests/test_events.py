@@ -526,3 +526,12 @@ def test_events_town_written_with_its_region_counts_as_placed_by_it() -> None:
     assert not _placed_by_region(by_text["Kyiv"], places, text)  # a country is no region here
     assert not _placed_by_region(by_text["Izium"], places, text)
     assert not _placed_by_region(by_text["Kharkiv region"], places, text)
+
+
+def test_events_a_person_who_disappeared_is_a_forced_disappearance_a_thing_is_not() -> None:
+    (ev,) = code("A school teacher from Kupiansk disappeared after a search of her flat.")
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == (
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    )
+    assert code("The archive of the Kupiansk museum disappeared during the night.") == []

@@ -206,6 +206,16 @@ BLOWN_UP = Trigger(
 # "dropped two bombs on the town": munitions let fall from aircraft or drones.
 DROPPED = Trigger("ASSAULT", "aerial", "Explosions/Remote violence", "Air/drone strike", None)
 _DROPPED_MUNITIONS = frozenset({"bomb", "munition", "explosive", "grenade", "mine", "shell"})
+# "a journalist in Kakhovka disappeared": a person gone missing (not "the documents").
+VANISHED = Trigger(
+    "ASSAULT", "abduct", "Violence against civilians", "Abduction/forced disappearance", None
+)
+_PERSONS = frozenset(
+    {"journalist", "activist", "mayor", "head", "official", "volunteer", "resident", "civilian",
+     "man", "woman", "priest", "editor", "deputy", "councillor", "councilor", "teacher",
+     "doctor", "director", "secretary", "chairman", "chairwoman", "farmer", "driver",
+     "blogger", "reporter", "photographer", "student", "boy", "girl", "child", "person"}
+)  # fmt: skip
 _WAYS = frozenset(
     {"road", "roadway", "street", "highway", "motorway", "bridge", "traffic", "transport",
      "railway", "route", "entrance", "crossing", "checkpoint", "intersection", "square"}
@@ -440,6 +450,11 @@ def construction(tok: Token) -> Trigger | None:
         return BLOWN_UP  # "blew up a bridge": charges set, property destroyed
     if lemma == "drop" and any(o.lemma_.lower() in _DROPPED_MUNITIONS for o in objects):
         return DROPPED  # "dropped cluster bombs on the village" (not "dropped the charges")
+    if lemma == "disappear" and any(
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _PERSONS)
+        for c in tok.children
+    ):
+        return VANISHED
     if (
         lemma == "block"
         and any(o.lemma_.lower() in _WAYS for o in objects)
