@@ -462,7 +462,7 @@ def eval_geo(data: str, split: str, limit: int | None) -> None:
 
     gwn = evaluate_geowebnews(_data_file(data, "geowebnews", "GWN.xml"))
     acled = evaluate_acled(_data_file(data, "acled-ukraine-2022-dev.csv"), split=split, limit=limit)
-    keys = ("split", "rows", "geo_precision1_rows", "geo_within_25km")
+    keys = ("split", "rows", "geo_precision1_rows", "geo_within_25km", "geo_within_25km_main")
     _print_figures({"geowebnews": gwn, "acled": {k: acled[k] for k in keys if k in acled}})
 
 

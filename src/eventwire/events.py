@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -101,6 +102,7 @@ class _Context:
     prev_actor: Actor | None = None
     persons: list[tuple[int, Actor]] = field(default_factory=list)
     person_ents: list[Span] | None = None  # the doc's PERSON entities, read once
+    paired: frozenset[int] = frozenset()  # starts of towns written "Town, Region"
 
 
 class EventCoder:
@@ -124,6 +126,7 @@ class EventCoder:
     ) -> list[Event]:
         """Return the article's events, merged so each real event appears once."""
         ctx = _Context(article, places, _focus_country(places), _quote_marks(doc.text, quotes))
+        ctx.paired = _placed_by_region(places, doc.text)
         events: list[Event] = []
         para_dates: dict[int, DateRef] = {}
         last_in_para: dict[int, Event] = {}
@@ -511,9 +514,7 @@ class EventCoder:
             if not (sent.start_char <= p.start and p.end <= sent.end_char):
                 continue
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is None or (
-                syntax.actor_like(span.root) and not _placed_by_region(p, ctx.places, doc.text)
-            ):
+            if span is None or (syntax.actor_like(span.root) and p.start not in ctx.paired):
                 continue
             if _mark_at(ctx.marks, p.start) != own_mark:
                 continue  # a place inside a quotation belongs to the quoted words
@@ -539,16 +540,19 @@ class EventCoder:
         return _most_specific([_location(p, s, sent) for p, s in chosen])
 
 
-def _placed_by_region(p: Place, places: Sequence[Place], text: str) -> bool:
-    """True for a town written "Town, Region" ("Bashtanka, Mykolaiv"): a place, no actor."""
-    if p.precision not in {1, 2}:
-        return False
-    return any(
-        q.precision == 3
+def _placed_by_region(places: Sequence[Place], text: str) -> frozenset[int]:
+    """Return the starts of towns written "Town, Region" ("Bashtanka, Mykolaiv").
+
+    Such a town is where something happened even when the parser makes it a subject.
+    """
+    ordered = sorted(places, key=lambda p: p.start)
+    return frozenset(
+        p.start
+        for p, q in pairwise(ordered)
+        if p.precision in {1, 2}
+        and q.precision == 3
         and q.feature != "PCLI"
-        and q.start > p.end
         and not text[p.end : q.start].strip(", ")
-        for q in places
     )
 
 

@@ -160,6 +160,9 @@ class Theatre:
         self.size = size
         self._points: deque[tuple[float, float]] = deque()
         self._cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        # Counts asked since the last change (an article asks the same points many times:
+        # register villages share their hromada's point).
+        self._counts: dict[tuple[float, float, float], int] = {}
 
     def __len__(self) -> int:
         return len(self._points)
@@ -171,25 +174,33 @@ class Theatre:
     def add(self, lat: float, lon: float) -> None:
         """Remember one point (forgetting the oldest beyond ``size``)."""
         point = (lat, lon)
+        self._counts.clear()
         self._points.append(point)
         self._cells.setdefault(self._cell(lat, lon), []).append(point)
         if len(self._points) > self.size:
             old = self._points.popleft()
-            cell = self._cells[self._cell(*old)]
-            cell.remove(old)
+            self._cells[self._cell(*old)].remove(old)
 
     def count(self, lat: float, lon: float, km: float = _THEATRE_KM) -> int:
         """Return how many remembered points lie within ``km`` of the point."""
         if not self._points:
             return 0
+        known = self._counts.get((lat, lon, km))
+        if known is not None:
+            return known
+        # Flat distances: exact enough at tens of kilometres, and cheap.
+        ky = 111.2
+        kx = ky * max(math.cos(math.radians(lat)), 0.1)
+        limit = km * km
         ci, cj = self._cell(lat, lon)
-        reach_i = int(km / (111.2 * _THEATRE_CELL)) + 1
-        reach_j = int(km / (111.2 * _THEATRE_CELL * max(math.cos(math.radians(lat)), 0.1))) + 1
+        reach_i = int(km / (ky * _THEATRE_CELL)) + 1
+        reach_j = int(km / (kx * _THEATRE_CELL)) + 1
         n = 0
         for i in range(ci - reach_i, ci + reach_i + 1):
             for j in range(cj - reach_j, cj + reach_j + 1):
                 for la, lo in self._cells.get((i, j), ()):
-                    n += _haversine(lat, lon, la, lo) <= km
+                    n += ((la - lat) * ky) ** 2 + ((lo - lon) * kx) ** 2 <= limit
+        self._counts[(lat, lon, km)] = n
         return n
 
 
