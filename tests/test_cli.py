@@ -186,3 +186,22 @@ def test_bench_json_reports_ratio_throughput_memory_and_stages(tmp_path: Path) -
     assert figures["peak_rss_mb"] > 50
     assert figures["cold_start_s"] is None
     assert {"nlp", "places", "actors", "quotes", "events"} <= set(figures["stages_s"])
+
+
+def test_cli_theatre_flag_reaches_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from eventwire import cli
+
+    seen: list[bool] = []
+
+    def fake_pipeline(batch_size: int, theatre: bool = False) -> object:
+        seen.append(theatre)
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli, "_pipeline", fake_pipeline)
+    runner = CliRunner()
+    for flags, want in (([], False), (["--theatre"], True)):
+        result = runner.invoke(cli.main, ["extract", "-", *flags], input="Shelling in Izium.")
+        assert result.exit_code == 0, result.output
+        assert seen[-1] is want

@@ -38,3 +38,29 @@ def test_evaluate_plover_reports_an_accuracy_above_the_pinned_floor() -> None:
     # The stricter reading (first event only) can never beat the lenient one.
     assert 0.0 < result["accuracy_first"] <= result["accuracy"]
     assert result["types_per_sentence"] >= result["accuracy"]
+
+
+def test_evaluate_acled_report_split_by_place_matches_each_row_to_one_of_its_events(
+    tmp_path: Path,
+) -> None:
+    from eventwire.evaluate import evaluate_acled
+
+    note = "On 2 May 2022, Russian forces shelled Izium and Kupiansk, Kharkiv."
+    cols = "event_id_cnty,event_date,notes,event_type,sub_event_type,fatalities,actor1,"
+    cols += "geo_precision,latitude,longitude\n"
+    kind = "Explosions/Remote violence,Shelling/artillery/missile attack,0,"
+    kind += "Military Forces of Russia"
+    csv_text = cols
+    csv_text += f'X1,2022-05-02,"{note}",{kind},1,49.2103,37.2569\n'  # Izium
+    csv_text += f'X2,2022-05-02,"{note}",{kind},1,49.7106,37.6156\n'  # Kupiansk
+    # A one-row report whose second town is no event place of its own.
+    lone = "On 2 May 2022, Russian forces shelled Kupiansk, 60 km from Izium."
+    csv_text += f'X3,2022-05-02,"{lone}",{kind},1,49.2103,37.2569\n'  # Izium: not the event
+    path = tmp_path / "acled.csv"
+    path.write_text(csv_text, encoding="utf-8")
+    result = evaluate_acled(path, split="all")
+    assert result["geo_precision1_rows"] == 3
+    # Both rows of the split report find their town among its first two events; the lone
+    # report's main event is Kupiansk, so its Izium row stays wrong.
+    assert result["geo_within_25km"] == pytest.approx(2 / 3)
+    assert result["geo_within_25km_main"] == pytest.approx(1 / 3)

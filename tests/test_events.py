@@ -450,3 +450,89 @@ def test_events_an_air_raid_alert_or_troops_seizing_a_town_are_no_mobilisation()
     assert "SANCTION" not in {
         e.type for e in code("Ukrainian troops forced Russian forces out of Izium.")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        (
+            "A Russian jet dropped three bombs on a school in Kupiansk overnight.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            "Two Russian soldiers raped a woman in a cellar in Kupiansk.",
+            ("Violence against civilians", "Sexual violence"),
+        ),
+        (
+            "Russian infantry assaulted Ukrainian trenches outside Kupiansk.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "A Ukrainian commando unit raided a Russian checkpoint in Kupiansk.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "Russian soldiers stole tractors and grain from a farm in Kupiansk.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "A saboteur detonated an explosive device under a bridge in Kupiansk.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+    ],
+)
+def test_events_more_acts_of_war_are_coded_and_placed(text: str, acled: tuple[str, str]) -> None:
+    evs = code(text)
+    assert evs, text
+    assert (evs[0].acled_event_type, evs[0].acled_sub_event_type) == acled
+    assert evs[0].location is not None
+    assert evs[0].location.name == "Kupiansk"
+
+
+def test_events_dropping_what_is_no_munition_and_targeting_by_civilians_are_no_attacks() -> None:
+    assert code("The prosecutors in Kyiv dropped the charges against the mayor.") == []
+    assert code("The new tax in Kyiv targeted large landlords.") == []
+
+
+def test_events_place_before_suburbs_or_outskirts_is_where_it_happened() -> None:
+    (ev,) = code("Ukrainian units fought Russian troops in the Kupiansk suburbs.")
+    assert ev.location is not None
+    assert ev.location.name == "Kupiansk"
+
+
+def test_events_country_in_the_clause_gives_way_to_a_town_of_the_sentence() -> None:
+    text = "Russian troops deported to Russia dozens of families who had stayed in Izium."
+    start = text.index("Russia ")
+    russia = Place("Russia", start, start + 6, "Russia", 60.0, 100.0, "RUS", None, None, "PCLI", 3)
+    places = sorted([*_places(text), russia], key=lambda p: p.start)
+    doc = nlp.parse(text)
+    evs = EventCoder(default_resolver()).code(doc, Article(id="t", text=text), places)
+    assert evs
+    assert evs[0].location is not None
+    assert evs[0].location.name == "Izium"
+
+
+def test_events_town_written_with_its_region_counts_as_placed_by_it() -> None:
+    from eventwire.events import _placed_by_region
+
+    text = "Troops of Kupiansk, Kharkiv region, and of Kyiv, Ukraine, and Izium marched."
+    places = _places(text)
+    kyiv_start = text.index("Ukraine")
+    ukraine = Place("Ukraine", kyiv_start, kyiv_start + 7, "Ukraine", 49.0, 32.0, "UKR")
+    ukraine.feature, ukraine.precision = "PCLI", 3
+    places = sorted([*places, ukraine], key=lambda p: p.start)
+    by_text = {p.text: p for p in places}
+    paired = _placed_by_region(places, text)
+    assert by_text["Kupiansk"].start in paired
+    assert by_text["Kyiv"].start not in paired  # a country is no region here
+    assert by_text["Izium"].start not in paired
+    assert by_text["Kharkiv region"].start not in paired
+
+
+def test_events_a_person_who_disappeared_is_a_forced_disappearance_a_thing_is_not() -> None:
+    (ev,) = code("A school teacher from Kupiansk disappeared after a search of her flat.")
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == (
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    )
+    assert code("The archive of the Kupiansk museum disappeared during the night.") == []

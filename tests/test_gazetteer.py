@@ -43,6 +43,20 @@ def test_romanisations_give_ukrainian_and_russian_forms() -> None:
     assert "Zaporizhzhia" in romanisations("Запоріжжя")
 
 
+def test_romanisations_add_the_older_y_forms_of_ukrainian_letters() -> None:
+    # National (2010) first, then the y-forms English news still writes.
+    assert romanisations("Андріївка")[:2] == ["Andriivka", "Andriyivka"]
+    assert "Zaporizhzhya" in romanisations("Запоріжжя")
+    assert romanisations("Гоптівка") == ["Hoptivka"]  # no й, ї, є, ю, я: nothing to add
+
+
+def test_register_villages_are_found_under_their_y_forms(gazetteer: Gazetteer) -> None:
+    national = {c.place_id for c in gazetteer.lookup("Mykhailivka", fuzzy=False)}
+    older = {c.place_id for c in gazetteer.lookup("Mykhaylivka", fuzzy=False)}
+    assert len(national) > 10
+    assert national <= older
+
+
 def test_index_has_version_and_is_rebuilt_when_stale(tmp_path: Path) -> None:
     path = tmp_path / "stale.sqlite"
     conn = sqlite3.connect(path)

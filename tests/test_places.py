@@ -8,7 +8,7 @@ import pytest
 
 from eventwire import nlp
 from eventwire.gazetteer import Gazetteer
-from eventwire.places import PlaceFinder, evaluate_geowebnews, geowebnews_split
+from eventwire.places import PlaceFinder, Theatre, evaluate_geowebnews, geowebnews_split
 from eventwire.records import Place
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -16,8 +16,11 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 @pytest.fixture(scope="session")
 def finder(gazetteer: Gazetteer) -> PlaceFinder:
-    """A finder over the real index (conftest builds it once)."""
-    return PlaceFinder(gazetteer)
+    """A finder over the real index (conftest builds it once), without a theatre.
+
+    Shared by many tests: a theatre would make each result depend on the tests run before.
+    """
+    return PlaceFinder(gazetteer, theatre=False)
 
 
 def _find(finder: PlaceFinder, text: str) -> dict[str, Place]:
@@ -430,3 +433,49 @@ def test_evaluate_geowebnews_splits_by_article(finder: PlaceFinder) -> None:
         assert tune[key] + held[key] == whole[key]
     with pytest.raises(ValueError, match="split"):
         evaluate_geowebnews(path, finder.gazetteer, split="dev")
+
+
+def test_theatre_counts_points_within_its_radius_and_forgets_the_oldest() -> None:
+    theatre = Theatre(size=3)
+    assert theatre.count(50.0, 36.0) == 0
+    theatre.add(50.0, 36.0)
+    theatre.add(50.1, 36.1)  # about 13 km away
+    theatre.add(49.0, 36.0)  # about 111 km away
+    assert theatre.count(50.0, 36.0) == 2
+    assert theatre.count(50.0, 36.0, km=5) == 1
+    theatre.add(49.0, 36.1)  # a fourth point: the first is forgotten
+    assert len(theatre) == 3
+    assert theatre.count(50.0, 36.0, km=5) == 0
+    assert theatre.count(49.0, 36.05) == 2
+
+
+def test_theatre_picks_the_homonym_village_near_towns_earlier_articles_named(
+    gazetteer: Gazetteer,
+) -> None:
+    # The register has several villages named Vasylivka in Kharkiv Oblast: one in the
+    # Vovchansk hromada near the Russian border, others to the south-east. Nothing in the
+    # sentence tells them apart; earlier reports about Vovchansk do.
+    village = "Russian artillery shelled Vasylivka, Kharkiv region, at dawn."
+    alone = _find(PlaceFinder(gazetteer, theatre=False), village)["Vasylivka"]
+    finder = PlaceFinder(gazetteer, theatre=True)
+    for text in (
+        "Two houses burned in Vovchansk after the night's shelling.",
+        "Residents of Vovchansk queued for bread on Sunday.",
+    ):
+        finder.find(nlp.parse(text))
+    assert finder.theatre is not None
+    assert len(finder.theatre) >= 2
+    placed = _find(finder, village)["Vasylivka"]
+    vovchansk = _find(finder, "They left Vovchansk.")["Vovchansk"]
+    assert placed.lat is not None
+    assert vovchansk.lat is not None
+    assert abs(placed.lat - vovchansk.lat) < 0.2
+    assert alone.lat is not None
+    assert abs(alone.lat - vovchansk.lat) > 0.3  # without the theatre: another Vasylivka
+
+
+def test_theatre_is_off_unless_asked_for(gazetteer: Gazetteer) -> None:
+    # Off by default: an article's places depend on that article alone, so --workers and
+    # --dask give the records one process gives and re-reading an article changes nothing.
+    assert PlaceFinder(gazetteer).theatre is None
+    assert PlaceFinder(gazetteer, theatre=True).theatre is not None

@@ -26,20 +26,23 @@ if TYPE_CHECKING:
 
 # One pipeline per worker process and settings; a worker with several threads shares it, one
 # chunk at a time (the pipeline's caches are not thread-safe).
-_pipelines: dict[tuple[str | None, int], Pipeline] = {}
+_pipelines: dict[tuple[str | None, int, bool], Pipeline] = {}
 _lock = threading.Lock()
 
 
 def _run(
-    chunk: list[Article], model: str | None, batch_size: int
+    chunk: list[Article], model: str | None, batch_size: int, theatre: bool = False
 ) -> tuple[list[Record], dict[str, float]]:
     """Run on a worker: the records of ``chunk`` and the stage timings."""
     with _lock:
-        pipeline = _pipelines.get((model, batch_size))
+        key = (model, batch_size, theatre)
+        pipeline = _pipelines.get(key)
         if pipeline is None:
             from eventwire.pipeline import Pipeline
 
-            pipeline = _pipelines[model, batch_size] = Pipeline(model=model, batch_size=batch_size)
+            pipeline = _pipelines[key] = Pipeline(
+                model=model, batch_size=batch_size, theatre=theatre
+            )
         pipeline.timings.clear()
         records = list(pipeline.process(chunk))
         return records, dict(pipeline.timings)
@@ -69,6 +72,7 @@ class DaskPool:
         batch_size: int = 16,
         chunk_size: int = 8,
         timeout: float = 30.0,
+        theatre: bool = False,
     ) -> None:
         try:
             import distributed
@@ -81,6 +85,7 @@ class DaskPool:
         self.model = model
         self.batch_size = batch_size
         self.chunk_size = chunk_size
+        self.theatre = theatre  # each worker process keeps its own
         self.timings: dict[str, float] = defaultdict(float)  # summed over the workers
         self._cluster: Any = None
         dd: Any = distributed  # untyped library: its calls are checked by the tests
@@ -120,7 +125,9 @@ class DaskPool:
         for chunk in chunks(articles, self.chunk_size):
             # pure=False: the same chunk sent twice is computed twice, never served stale.
             pending.append(
-                self._client.submit(_run, chunk, self.model, self.batch_size, pure=False)
+                self._client.submit(
+                    _run, chunk, self.model, self.batch_size, self.theatre, pure=False
+                )
             )
             if len(pending) >= 2 * self.threads:
                 yield from self._collect(pending.popleft())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -39,6 +40,7 @@ from eventwire.triggers import (
     ARMED,
     CALL_REQUEST,
     FIRE_HEADS,
+    FORM_FIXES,
     LABOUR_STRIKE,
     LEMMA_FIXES,
     LIGHT_VERBS,
@@ -100,6 +102,7 @@ class _Context:
     prev_actor: Actor | None = None
     persons: list[tuple[int, Actor]] = field(default_factory=list)
     person_ents: list[Span] | None = None  # the doc's PERSON entities, read once
+    paired: frozenset[int] = frozenset()  # starts of towns written "Town, Region"
 
 
 class EventCoder:
@@ -123,6 +126,7 @@ class EventCoder:
     ) -> list[Event]:
         """Return the article's events, merged so each real event appears once."""
         ctx = _Context(article, places, _focus_country(places), _quote_marks(doc.text, quotes))
+        ctx.paired = _placed_by_region(places, doc.text)
         events: list[Event] = []
         para_dates: dict[int, DateRef] = {}
         last_in_para: dict[int, Event] = {}
@@ -233,6 +237,7 @@ class EventCoder:
             if lemma == "call":
                 return CALL_REQUEST if calls_on(tok) else None
             # "said Sudan must return the helicopter": the demand, when the act is no trigger.
+            lemma = FORM_FIXES.get(tok.lower_, lemma)
             return self.lexicon.get((LEMMA_FIXES.get(lemma, lemma), "VERB"), built)
         if tok.pos_ in {"NOUN", "PROPN"}:
             if lemma == "fire":
@@ -509,7 +514,7 @@ class EventCoder:
             if not (sent.start_char <= p.start and p.end <= sent.end_char):
                 continue
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is None or syntax.actor_like(span.root):
+            if span is None or (syntax.actor_like(span.root) and p.start not in ctx.paired):
                 continue
             if _mark_at(ctx.marks, p.start) != own_mark:
                 continue  # a place inside a quotation belongs to the quoted words
@@ -524,10 +529,31 @@ class EventCoder:
             # named as where missiles came from ("from the Black Sea") is still no location.
             usable += [o for o in origins if o[0].precision in {1, 2}]
         chosen = [(p, s) for p, s, inside in usable if inside]
+        towns = [(p, s) for p, s, _ in usable if p.precision in {1, 2}]
+        if chosen and towns and all(p.feature == "PCLI" for p, _ in chosen):
+            # "missiles hit a Panama-flagged ship in Bilyari", "deported people who were in
+            # Mariupol to Russia": a country in the clause, a town in the sentence: the town.
+            chosen = towns
         elsewhere = any(doc[i].lower_ == "elsewhere" for i in clause)
         if not chosen and trig.acled_type is not None and not elsewhere:
             chosen = [(p, s) for p, s, _ in usable]
         return _most_specific([_location(p, s, sent) for p, s in chosen])
+
+
+def _placed_by_region(places: Sequence[Place], text: str) -> frozenset[int]:
+    """Return the starts of towns written "Town, Region" ("Bashtanka, Mykolaiv").
+
+    Such a town is where something happened even when the parser makes it a subject.
+    """
+    ordered = sorted(places, key=lambda p: p.start)
+    return frozenset(
+        p.start
+        for p, q in pairwise(ordered)
+        if p.precision in {1, 2}
+        and q.precision == 3
+        and q.feature != "PCLI"
+        and not text[p.end : q.start].strip(", ")
+    )
 
 
 def _background(tok: Token) -> bool:

@@ -30,11 +30,11 @@ if TYPE_CHECKING:
 _worker_pipeline: Pipeline | None = None
 
 
-def _init(model: str | None, batch_size: int) -> None:
+def _init(model: str | None, batch_size: int, theatre: bool = False) -> None:
     global _worker_pipeline  # one pipeline per worker process, built once
     from eventwire.pipeline import Pipeline
 
-    _worker_pipeline = Pipeline(model=model, batch_size=batch_size)
+    _worker_pipeline = Pipeline(model=model, batch_size=batch_size, theatre=theatre)
 
 
 def _run(chunk: list[Article]) -> tuple[list[Record], dict[str, float]]:
@@ -66,6 +66,7 @@ class WorkerPool:
         model: str | None = None,
         batch_size: int = 16,
         chunk_size: int = 8,
+        theatre: bool = False,
     ) -> None:
         if workers < 1:
             raise ValueError("workers must be 1 or more")
@@ -75,7 +76,7 @@ class WorkerPool:
         self.workers = workers
         self.chunk_size = chunk_size
         self.timings: dict[str, float] = defaultdict(float)  # summed over the workers
-        self._pool = ctx.Pool(workers, initializer=_init, initargs=(model, batch_size))
+        self._pool = ctx.Pool(workers, initializer=_init, initargs=(model, batch_size, theatre))
 
     def wait_ready(self) -> None:
         """Return once every worker has loaded its pipeline (for timing the work alone)."""
@@ -127,7 +128,13 @@ def process_parallel(
     model: str | None = None,
     batch_size: int = 16,
     chunk_size: int = 8,
+    theatre: bool = False,
 ) -> Iterator[Record]:
-    """Yield records for ``articles`` computed by ``workers`` processes, in input order."""
-    with WorkerPool(workers, model=model, batch_size=batch_size, chunk_size=chunk_size) as pool:
+    """Yield records for ``articles`` computed by ``workers`` processes, in input order.
+
+    With ``theatre`` each worker keeps its own (records then differ from one process's).
+    """
+    with WorkerPool(
+        workers, model=model, batch_size=batch_size, chunk_size=chunk_size, theatre=theatre
+    ) as pool:
         yield from pool.process(articles)

@@ -65,10 +65,14 @@ class Pipeline:
         gazetteer: Gazetteer | None = None,
         resolver: ActorResolver | None = None,
         batch_size: int = 16,
+        theatre: bool = False,
     ) -> None:
         self.nlp = nlp.load(model)
         self.gazetteer = gazetteer or Gazetteer.open()
-        self.places = PlaceFinder(self.gazetteer)
+        # theatre: earlier articles' towns break ties between homonym villages (see places).
+        # Off by default: each article's record then depends on that article alone, and
+        # --workers / --dask give the records one process gives.
+        self.places = PlaceFinder(self.gazetteer, theatre=theatre)
         self.resolver = resolver or default_resolver()
         self.coder = EventCoder(self.resolver)
         self.batch_size = batch_size

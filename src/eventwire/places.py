@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -83,6 +83,16 @@ _AREA_PAIR = re.compile(r"^([A-Z][a-z]+)(?:-| )([A-Z][a-z]+)$")  # "Greece Italy
 _CLOSE_KM = 60.0  # a town this close to another the article names is more likely meant
 _CLOSE_BONUS = 1.0
 _FALL_BACK_CHARS = 250.0
+# The theatre: towns earlier articles of the run named unambiguously. Of several villages of
+# one name, one with many of those towns within _THEATRE_KM is more likely meant: news of one
+# war names the same front again and again. Each candidate town gains _THEATRE_WEIGHT times
+# log(1 + that count): enough to choose between homonym villages the text does not tell
+# apart, not enough to move a name to a village when a city bears it. Bounded, so a
+# long-running service forgets old articles.
+_THEATRE_KM = 40.0
+_THEATRE_WEIGHT = 0.3
+_THEATRE_SIZE = 20_000
+_THEATRE_CELL = 0.25  # degrees: grid cells for counting nearby points
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
      "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "rural"}
@@ -151,11 +161,67 @@ def _stem(m: Mention) -> str:
     return " ".join(w for w in words if w.lower() not in PART_WORDS) or m.text
 
 
-class PlaceFinder:
-    """Finds and resolves the places of a parsed article against a gazetteer."""
+class Theatre:
+    """Points of the towns that earlier articles named unambiguously (the last ``size``)."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, size: int = _THEATRE_SIZE) -> None:
+        self.size = size
+        self._points: deque[tuple[float, float]] = deque()
+        self._cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        # Counts asked since the last change (an article asks the same points many times:
+        # register villages share their hromada's point).
+        self._counts: dict[tuple[float, float, float], int] = {}
+
+    def __len__(self) -> int:
+        return len(self._points)
+
+    @staticmethod
+    def _cell(lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / _THEATRE_CELL), math.floor(lon / _THEATRE_CELL)
+
+    def add(self, lat: float, lon: float) -> None:
+        """Remember one point (forgetting the oldest beyond ``size``)."""
+        point = (lat, lon)
+        self._counts.clear()
+        self._points.append(point)
+        self._cells.setdefault(self._cell(lat, lon), []).append(point)
+        if len(self._points) > self.size:
+            old = self._points.popleft()
+            self._cells[self._cell(*old)].remove(old)
+
+    def count(self, lat: float, lon: float, km: float = _THEATRE_KM) -> int:
+        """Return how many remembered points lie within ``km`` of the point."""
+        if not self._points:
+            return 0
+        known = self._counts.get((lat, lon, km))
+        if known is not None:
+            return known
+        # Flat distances: exact enough at tens of kilometres, and cheap.
+        ky = 111.2
+        kx = ky * max(math.cos(math.radians(lat)), 0.1)
+        limit = km * km
+        ci, cj = self._cell(lat, lon)
+        reach_i = int(km / (ky * _THEATRE_CELL)) + 1
+        reach_j = int(km / (kx * _THEATRE_CELL)) + 1
+        n = 0
+        for i in range(ci - reach_i, ci + reach_i + 1):
+            for j in range(cj - reach_j, cj + reach_j + 1):
+                for la, lo in self._cells.get((i, j), ()):
+                    n += ((la - lat) * ky) ** 2 + ((lo - lon) * kx) ** 2 <= limit
+        self._counts[(lat, lon, km)] = n
+        return n
+
+
+class PlaceFinder:
+    """Finds and resolves the places of a parsed article against a gazetteer.
+
+    With ``theatre`` (off by default), the towns each article names unambiguously are
+    remembered and break ties between homonym villages in later articles of the run.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, theatre: bool = False) -> None:
         self.gazetteer = gazetteer
+        self.theatre: Theatre | None = Theatre() if theatre else None
 
     def _candidates(self, m: Mention) -> list[Candidate]:
         if m.region:
@@ -439,7 +505,7 @@ class PlaceFinder:
                         )
                     return s
 
-                m.best = _medoid(m.candidates, score)
+                m.best = _medoid(m.candidates, score, self.theatre)
             if pass_no == 0:
                 self._near_parts(mentions)
 
@@ -505,7 +571,18 @@ class PlaceFinder:
         self._states_named(kept, doc_text(doc))
         self._outside_named_region(kept)
         self._fall_back(kept, focus)
+        if self.theatre is not None:
+            self._remember(kept)
         return [self._place(m) for m in kept]
+
+    def _remember(self, mentions: list[Mention]) -> None:
+        """Add the towns this article names unambiguously to the theatre."""
+        assert self.theatre is not None
+        for m in mentions:
+            c = m.best
+            if c is None or m.part or len(m.candidates) != 1 or c.feature not in _CITY_FEATURES:
+                continue
+            self.theatre.add(c.lat, c.lon)
 
     @staticmethod
     def _states_named(mentions: list[Mention], text: str) -> None:
@@ -666,18 +743,32 @@ class PlaceFinder:
         )  # fmt: skip
 
 
-def _medoid(candidates: list[Candidate], score: Callable[[Candidate], float]) -> Candidate:
+def _medoid(
+    candidates: list[Candidate],
+    score: Callable[[Candidate], float],
+    theatre: Theatre | None = None,
+) -> Candidate:
     """Return the best-scoring candidate; among equals, the one nearest the others.
 
     Several villages of one name in one region that nothing in the text tells apart: the
-    one in the middle of them errs least (the register names many Novoselivkas per oblast).
+    towns earlier articles named weigh in (see ``Theatre``); among those still equal, the one
+    in the middle of them errs least (the register names many Novoselivkas per oblast).
     """
     scored = [(score(c), c) for c in candidates]
+    if theatre is not None and len(theatre) and len(scored) > 1:
+        scored = [(s + _theatre_bonus(c, theatre), c) for s, c in scored]
     top = max(s for s, _ in scored)
     tied = [c for s, c in scored if s >= top - 1e-9]
     if len(tied) < 3:
         return tied[0]
     return min(tied, key=lambda c: sum(_km(c, o) for o in tied))
+
+
+def _theatre_bonus(c: Candidate, theatre: Theatre) -> float:
+    """Return a town's bonus for the theatre towns near it (log-damped: ten is not ten-fold)."""
+    if not c.feature.startswith("PPL"):
+        return 0.0
+    return _THEATRE_WEIGHT * math.log1p(theatre.count(c.lat, c.lon))
 
 
 def _kind(c: Candidate) -> str:

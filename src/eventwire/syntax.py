@@ -208,7 +208,8 @@ def clause_tokens(tok: Token, others: Collection[Token]) -> set[int]:
 # Nouns a place name modifies as a place, not as an actor ("Kharkiv region", "Hoptivka village").
 _PLACE_HEADS = frozenset(
     {"region", "regions", "oblast", "province", "area", "city", "district", "border", "village",
-     "town", "settlement", "township", "hamlet"}
+     "town", "settlement", "township", "hamlet", "suburb", "suburbs", "outskirts", "vicinity",
+     "airport", "airfield", "port", "villages", "towns", "districts"}
 )  # fmt: skip
 
 

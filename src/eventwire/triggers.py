@@ -52,6 +52,8 @@ def lexicon() -> dict[tuple[str, str], Trigger]:
 
 # spaCy's small model leaves some irregular past forms unlemmatised.
 LEMMA_FIXES = {"retook": "retake", "shelled": "shell", "overran": "overrun", "downed": "down"}
+# Forms the small model lemmatises to another verb ("raped" -> "rap").
+FORM_FIXES = {"raped": "rape"}
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "mount", "stage", "begin", "start"})
 TAKE_VERBS = frozenset({"take", "gain", "establish", "assume"})
 SEIZE_VERBS = frozenset({"capture", "seize"})
@@ -201,6 +203,19 @@ BLOCKED = Trigger("PROTEST", "block", "Protests", "Peaceful protest", None)
 BLOWN_UP = Trigger(
     "COERCE", "explosives", "Explosions/Remote violence", "Remote explosive/landmine/IED", None
 )
+# "dropped two bombs on the town": munitions let fall from aircraft or drones.
+DROPPED = Trigger("ASSAULT", "aerial", "Explosions/Remote violence", "Air/drone strike", None)
+_DROPPED_MUNITIONS = frozenset({"bomb", "munition", "explosive", "grenade", "mine", "shell"})
+# "a journalist in Kakhovka disappeared": a person gone missing (not "the documents").
+VANISHED = Trigger(
+    "ASSAULT", "abduct", "Violence against civilians", "Abduction/forced disappearance", None
+)
+_PERSONS = frozenset(
+    {"journalist", "activist", "mayor", "head", "official", "volunteer", "resident", "civilian",
+     "man", "woman", "priest", "editor", "deputy", "councillor", "councilor", "teacher",
+     "doctor", "director", "secretary", "chairman", "chairwoman", "farmer", "driver",
+     "blogger", "reporter", "photographer", "student", "boy", "girl", "child", "person"}
+)  # fmt: skip
 _WAYS = frozenset(
     {"road", "roadway", "street", "highway", "motorway", "bridge", "traffic", "transport",
      "railway", "route", "entrance", "crossing", "checkpoint", "intersection", "square"}
@@ -433,6 +448,13 @@ def construction(tok: Token) -> Trigger | None:
         return REJECTED  # "ruled out talks", "turned down the offer" (not "turned down a road")
     if lemma == "blow" and "up" in kids and any(o.pos_ == "NOUN" for o in objects):
         return BLOWN_UP  # "blew up a bridge": charges set, property destroyed
+    if lemma == "drop" and any(o.lemma_.lower() in _DROPPED_MUNITIONS for o in objects):
+        return DROPPED  # "dropped cluster bombs on the village" (not "dropped the charges")
+    if lemma == "disappear" and any(
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _PERSONS)
+        for c in tok.children
+    ):
+        return VANISHED
     if (
         lemma == "block"
         and any(o.lemma_.lower() in _WAYS for o in objects)

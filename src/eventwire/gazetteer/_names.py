@@ -31,6 +31,9 @@ _UK = {
     "я": "ia", "ы": "y", "э": "e", "ё": "io", "ъ": "",
 }  # fmt: skip
 _UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+# The older Ukrainian system that English news still writes: the initial forms everywhere
+# ("Mykhaylivka", "Andriyivka", "Zaporizhzhya" beside the national "Mykhailivka", ...).
+_UK_Y = {**_UK, **_UK_INITIAL}
 
 # Russian BGN/PCGN romanisation; "е" is "ye" word-initially and after vowels and signs.
 _RU = {
@@ -112,11 +115,13 @@ def _romanise(word: str, table: dict[str, str], initial: dict[str, str], ru: boo
 
 
 def romanisations(name: str) -> list[str]:
-    """Return Ukrainian-national and Russian-BGN romanisations of a Cyrillic ``name``."""
+    """Return Ukrainian-national (also with y-forms) and Russian-BGN romanisations of ``name``."""
     low = set(name.lower())
     forms: list[str] = []
     if not low & _RU_ONLY:
         forms.append(_romanise(name, _UK, _UK_INITIAL, ru=False))
+        if low & _UK_INITIAL.keys():
+            forms.append(_romanise(name, _UK_Y, {}, ru=False))
     if not low & _UK_ONLY:
         forms.append(_romanise(name, _RU, {}, ru=True))
     return list(dict.fromkeys(forms))
