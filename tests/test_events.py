@@ -450,3 +450,65 @@ def test_events_an_air_raid_alert_or_troops_seizing_a_town_are_no_mobilisation()
     assert "SANCTION" not in {
         e.type for e in code("Ukrainian troops forced Russian forces out of Izium.")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An air raid alert was declared in Kyiv on Tuesday morning.",
+        "Air raid sirens sounded over Kupiansk for three hours.",
+        "Families in Izium slept in bomb shelters again.",
+    ],
+)
+def test_events_a_warning_or_shelter_named_after_an_attack_is_no_attack(text: str) -> None:
+    assert "ASSAULT" not in {e.type for e in code(text)}
+
+
+def test_events_a_real_air_raid_and_rocket_launchers_fired_stay_attacks() -> None:
+    raid = code("Russian aircraft carried out an air raid on Izium on Tuesday.")
+    assert [e.acled_sub_event_type for e in raid] == ["Air/drone strike"]
+    fired = code("Russian forces launched multiple rocket launchers at Avdiivka.")
+    assert fired
+    assert fired[0].acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "receiver"),
+    [
+        ("Ukraine received military aid from Poland on Monday.", "Poland", "Ukraine"),
+        ("Kyiv received a new package of military aid from Germany.", "Germany", "Ukraine"),
+        (
+            "Ukraine has received aid worth 2 billion dollars from the United States.",
+            "United States",
+            "Ukraine",
+        ),
+    ],
+)
+def test_events_received_aid_is_given_by_the_donor_to_the_receiver(
+    text: str, giver: str, receiver: str
+) -> None:
+    (ev,) = code(text)
+    assert ev.type == "AID"
+    assert ev.actor1 is not None
+    assert ev.actor1.name == f"Government of {giver}"
+    assert ev.actor2 is not None
+    assert ev.actor2.name == f"Government of {receiver}"
+
+
+def test_events_a_describing_participle_or_a_name_is_no_event() -> None:
+    banned = code("The minister met leaders of the banned opposition party in Kyiv.")
+    assert [e.type for e in banned] == ["CONSULT"]
+    threatened = code("The army mounted its long-threatened offensive near Izium.")
+    assert [e.type for e in threatened] == ["ASSAULT"]
+    named = code("The Ceasefire Monitoring Commission met in Kyiv on Friday.")
+    assert [e.type for e in named] == ["CONSULT"]
+
+
+def test_events_an_ultimatum_is_one_threat_not_the_acts_it_demands() -> None:
+    events = code("Moldova issued an ultimatum to the rebels to halt attacks on the border.")
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_events_a_noun_act_under_a_controlled_verb_takes_the_controller_subject() -> None:
+    events = code("The interior ministry said it is prepared to impose martial law in Kyiv.")
+    assert [e.type for e in events][:1] == ["THREATEN"]

@@ -186,6 +186,12 @@ class EventCoder:
                 continue  # rhetoric inside a quotation is the speaker's words, not an event
             if tok.pos_ != "VERB" and (trig.plover in seen_verbs or self._describes(tok)):
                 continue
+            if _attributive(tok, trig):
+                continue  # "the banned party", "the long-threatened invasion": a description
+            if tok.pos_ != "VERB" and tok.ent_type_ in {"ORG", "FAC"}:
+                continue  # "the Ceasefire Monitoring Commission": a name, not a truce
+            if _modifies_thing(tok):
+                continue  # "an air raid alert", "bomb shelters": the thing, not an attack
             if self._light(tok):
                 continue  # "launched an offensive": the offensive says what happened
             if tok.pos_ != "VERB" and covers_object(self.trigger(tok.head)):
@@ -250,7 +256,8 @@ class EventCoder:
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
         objects += [c for o in objects for c in o.children if c.dep_ == "compound"]
-        return any(self.trigger(c) is not None for c in objects)  # "launched 10 days of drills"
+        # "launched 10 days of drills"; not "launched rocket launchers" (the launch is the act)
+        return any(self.trigger(c) is not None and not _modifies_thing(c) for c in objects)
 
     def _learned_events(self, sent: Span, ctx: _Context) -> list[Event]:
         """Return the learned model's event for a sentence the lexicon finds none in.
@@ -318,6 +325,8 @@ class EventCoder:
             trig = self.trigger(t)
             if trig is not None and trig.plover in {"REQUEST", "REJECT"}:
                 return t.lemma_.lower() not in {"deny", "dismiss"}
+            if trig is not None and trig.plover == "THREATEN" and t.pos_ == "NOUN":
+                return True  # "an ultimatum to halt attacks": what is demanded under threat
         return False
 
     def _protest_aim(self, tok: Token) -> bool:
@@ -344,7 +353,7 @@ class EventCoder:
         if trig is MUST_REQUEST:
             # "Russia said Sudan must return ...": Russia asks, Sudan is asked.
             a1_tok, a2_tok = syntax.subject(tok.head), syntax.subject(tok)
-        if a2_tok is not None and _is_place(a2_tok, ctx.places):
+        if a2_tok is not None and a2_tok.dep_ != "nsubj" and _is_place(a2_tok, ctx.places):
             a2_tok = None  # "shelled Avdiivka": the target town is the location, not an actor
         actor1 = self._actor(a1_tok, violent, ctx)
         actor2 = self._actor(a2_tok, violent, ctx)
@@ -528,6 +537,33 @@ class EventCoder:
         if not chosen and trig.acled_type is not None and not elsewhere:
             chosen = [(p, s) for p, s, _ in usable]
         return _most_specific([_location(p, s, sent) for p, s in chosen])
+
+
+# Nouns a trigger noun can modify without naming an attack: warnings, shelters, equipment.
+_NOT_EVENTS = frozenset(
+    {"alert", "alarm", "siren", "warning", "shelter", "bunker", "launcher", "system",
+     "defence", "defense", "threat", "danger", "signal", "drill", "map", "app", "survivor",
+     "victim", "museum", "memorial", "anniversary", "monument", "site", "crater", "debris"}
+)  # fmt: skip
+
+
+def _attributive(tok: Token, trig: Trigger) -> bool:
+    """True for a participle describing a noun ("the banned party", "occupied territories").
+
+    Such a participle names a state of things, not this sentence's event; acts with an ACLED
+    type are kept ("the shelled village" still reports shelling).
+    """
+    return tok.pos_ == "VERB" and tok.dep_ == "amod" and trig.acled_type is None
+
+
+def _modifies_thing(tok: Token) -> bool:
+    """True for a trigger noun that only qualifies a non-event noun ("air raid alert")."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    t = tok
+    while t.dep_ == "compound" and t.head is not t:
+        t = t.head
+    return t is not tok and t.lemma_.lower() in _NOT_EVENTS
 
 
 def _background(tok: Token) -> bool:

@@ -58,9 +58,27 @@ def arguments(tok: Token) -> tuple[Token | None, Token | None]:
         verb = governing_verb(tok)
         if verb is not None:
             a1 = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if a1 is None and verb.pos_ == "VERB":
+                a1 = _inherited_subject(verb)  # "is prepared to impose martial law"
             if tok.dep_ == "pobj" and a2 is None:
                 a2 = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if verb.lemma_.lower() in RECEIVE_VERBS and a1 is not None:
+                # "Ukraine received military aid from Poland": Poland gives, Ukraine gets.
+                return _giver(tok, verb), a1
     return a1, a2
+
+
+# Verbs whose subject gets what their object names ("received aid", "obtained weapons").
+RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
+
+
+def _giver(tok: Token, verb: Token) -> Token | None:
+    """Return the "from" object on the receiving verb or on the noun phrase received."""
+    subjects = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+    for t in verb.subtree:
+        if t.dep_ == "prep" and t.lower_ == "from" and t.i not in subjects:
+            return next((c for c in t.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def subject(tok: Token) -> Token | None:

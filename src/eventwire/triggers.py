@@ -472,7 +472,7 @@ def construction(tok: Token) -> Trigger | None:
         return ACCEDED  # "accepted demands from the rebels that it initiate reforms"
     if lemma == "return" and objects and not lemmas & {"fire", "favour", "favor", "call"}:
         return HANDED_BACK  # "will return weapons seized last year"
-    if lemma == "evacuate" and lemmas & _PEOPLE:
+    if lemma == "evacuate" and (lemmas | {o.lower_ for o in objects}) & _PEOPLE:
         return EVACUATED  # "helicopters evacuated the wounded"
     if lemma == "arrive" and any(
         _names_peacekeepers(c) for c in tok.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"}
