@@ -512,3 +512,35 @@ def test_events_an_ultimatum_is_one_threat_not_the_acts_it_demands() -> None:
 def test_events_a_noun_act_under_a_controlled_verb_takes_the_controller_subject() -> None:
     events = code("The interior ministry said it is prepared to impose martial law in Kyiv.")
     assert [e.type for e in events][:1] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The prime minister declared a state of emergency in four regions.", "COERCE"),
+        ("The regulator banned two opposition television channels on Monday.", "COERCE"),
+        ("The junta suspended the constitution and dissolved parliament.", "COERCE"),
+        ("Officials said easing the embargo is out of the question.", "REJECT"),
+        ("The foreign ministry protested that its consul had been detained.", "ACCUSE"),
+        ("Moldova protested to Georgia over the detention of two fishermen.", "ACCUSE"),
+        ("Hundreds of OSCE monitors were shipped out of the region on Sunday.", "SANCTION"),
+    ],
+)
+def test_events_plover_reads_more_cameo_constructions(text: str, want: str) -> None:
+    events = code(text)
+    assert events
+    assert events[0].type == want, [e.type for e in events]
+
+
+def test_events_a_street_protest_stays_a_protest() -> None:
+    events = code("Thousands of students protested in Kyiv against the new law.")
+    assert [e.type for e in events] == ["PROTEST"]
+    aim = code("The deputy went on hunger strike to protest the closure of his newspaper.")
+    assert [e.type for e in aim] == ["PROTEST"]
+
+
+def test_events_an_agreed_or_prepared_act_is_the_promise_only() -> None:
+    agreed = code("Moldova and Georgia agreed to lift the embargo on wine imports.")
+    assert {e.type for e in agreed} == {"AGREE"}
+    lifted = code("Moldova lifted the state of emergency in the capital.")
+    assert [e.type for e in lifted] == ["CONCEDE"]

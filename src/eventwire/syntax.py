@@ -10,8 +10,8 @@ MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should",
 # Heads that make what they govern an intention, not a fact ("threatens to strike"); not "try":
 # an attempted assault took place.
 INTENT_HEADS = frozenset(
-    {"threaten", "plan", "intend", "want", "prepare", "ready", "able", "seek", "aim",
-     "promise", "vow", "pledge", "propose", "need"}
+    {"threaten", "plan", "intend", "want", "prepare", "prepared", "ready", "able", "seek",
+     "aim", "promise", "vow", "pledge", "propose", "need", "agree"}
 )  # fmt: skip
 # Heads that make what they govern a request to someone else ("asked Putin to withdraw").
 REQUEST_HEADS = frozenset({"ask", "urge", "call", "demand", "order", "appeal", "invite"})

@@ -290,6 +290,17 @@ _PATROL_HEADS = frozenset(
 )  # fmt: skip
 _STOP_WORK = frozenset({"stop", "down", "shun", "quit", "leave", "boycott", "lay"})
 ACCEDED = Trigger("CONCEDE", None, None, None, None)
+MEDIA_CURBED = Trigger("COERCE", "restrict", None, None, None)
+_CURB_VERBS = frozenset({"ban", "suspend", "close", "shut", "block", "outlaw", "censor"})
+_MEDIA = frozenset(
+    {"newspaper", "paper", "publication", "broadcast", "broadcaster", "broadcasting", "channel",
+     "station", "radio", "television", "tv", "website", "outlet", "media", "magazine", "daily"}
+)  # fmt: skip
+_EMERGENCY = frozenset({"emergency", "siege"})
+_OFFICES = frozenset(
+    {"ministry", "government", "embassy", "ambassador", "minister", "spokesman", "spokeswoman",
+     "spokesperson", "president", "office", "consulate", "envoy", "mission", "state"}
+)  # fmt: skip
 RELEASED = Trigger("RETREAT", "release", None, None, None)
 CALLED_UP = Trigger("MOBILIZE", "troops", None, None, None)
 RECEIVED_VISIT = Trigger("CONSULT", "visit", None, None, None)
@@ -422,6 +433,8 @@ def construction(tok: Token) -> Trigger | None:
             return TRUCE  # "declared a unilateral ceasefire": a truce, not an agreement
         if lemma == "protest" and tok.head.lemma_.lower() in {"lodge", "file", "deliver"}:
             return DIPLOMATIC_PROTEST  # "lodged an official protest with Albania"
+        if lemma == "state" and any(g.lemma_.lower() in _EMERGENCY for g in _of_objects(tok)):
+            return MARTIAL_LAW  # "declared a state of emergency" (1724)
         return None
     if tok.pos_ != "VERB":
         return None
@@ -443,7 +456,17 @@ def construction(tok: Token) -> Trigger | None:
         )
     ):
         return BLOCKED  # "Algerians blocked roads"; troops or a named state blocking one: no
+    if lemma == "protest" and _verbal_protest(tok):
+        return DIPLOMATIC_PROTEST  # "the ministry protested that ...", "protested to Russia"
     lemmas = {o.lemma_.lower() for o in objects}
+    if lemma in _CURB_VERBS and _names_media(objects):
+        return MEDIA_CURBED  # "banned two television channels", "suspend publication"
+    if lemma in {"suspend", "dissolve", "abolish"} and lemmas & {"constitution", "parliament"}:
+        return MEDIA_CURBED  # "suspended the constitution": rule by decree (172)
+    if tok.dep_ == "csubj" and _out_of_question(tok.head):
+        return REJECTED  # "lifting the embargo is out of the question"
+    if lemma in _EASE_VERBS and "state" in lemmas:
+        lemmas |= {g.lemma_.lower() for o in objects for g in _of_objects(o)}  # of emergency
     if lemma in _EASE_VERBS and lemmas & _RELIEF:
         return RELIEVED  # "lifted the blockade", "eased sanctions": a military/economic retreat
     if lemma in _EASE_VERBS and lemmas & RESTRICTIONS:
@@ -456,7 +479,9 @@ def construction(tok: Token) -> Trigger | None:
         return TIES_MADE  # "established diplomatic ties"
     if lemma in _HALT_VERBS and lemmas & (_TALKS | _TIES | _AID):
         return HALTED  # "ended mediation efforts", "halted economic aid", "cut ties"
-    if lemma in {"withdraw", "recall", "pull"} and any(_names_mission(o) for o in objects):
+    if (lemma in {"withdraw", "recall", "pull"} or (lemma == "ship" and "out" in kids)) and any(
+        _names_mission(o) for o in objects
+    ):
         return RECALLED  # "will withdraw weapons inspectors", "recalled its ambassador"
     if lemma == "deny" and lemmas & {"entry", "visa"}:
         return RECALLED  # "would deny entry to all individuals undermining stability"
@@ -521,6 +546,41 @@ def construction(tok: Token) -> Trigger | None:
     ):
         return MUST_REQUEST  # "declared that China must drop barriers"
     return None
+
+
+def _verbal_protest(tok: Token) -> bool:
+    """True for a protest in words (114 complain officially), not in the street.
+
+    "The ministry protested that ...", "Lithuania protested to Russia", "the embassy protested
+    the arrest": said, or addressed to a state, or made by a state or its office.
+    """
+    kids = list(tok.children)
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return False  # "went on hunger strike to protest the ban": the strike's aim
+    if any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in kids):
+        return True
+    return any(
+        c.dep_ == "nsubj" and (c.ent_type_ in {"GPE", "NORP"} or c.lemma_.lower() in _OFFICES)
+        for c in kids
+    )
+
+
+def _names_media(objects: list[Token]) -> bool:
+    for o in objects:
+        words = {o.lemma_.lower(), *(c.lemma_.lower() for c in o.children if c.dep_ == "compound")}
+        if words & _MEDIA:
+            return True
+    return False
+
+
+def _out_of_question(tok: Token) -> bool:
+    """True for "is out of the question" on ``tok`` (a copula)."""
+    for prep in tok.children:
+        if prep.lower_ == "out":
+            for of in prep.children:
+                if of.lower_ == "of" and any(g.lower_ == "question" for g in of.children):
+                    return True
+    return False
 
 
 def _verbal_defence(tok: Token, objects: list[Token]) -> bool:
