@@ -544,3 +544,19 @@ def test_events_an_agreed_or_prepared_act_is_the_promise_only() -> None:
     assert {e.type for e in agreed} == {"AGREE"}
     lifted = code("Moldova lifted the state of emergency in the capital.")
     assert [e.type for e in lifted] == ["CONCEDE"]
+
+
+def test_events_a_condition_is_no_event_beside_the_stated_one() -> None:
+    events = code("Georgia said it will recall its envoy unless Moldova accepts the demands.")
+    assert "CONCEDE" not in {e.type for e in events}
+    assert events
+
+
+def test_events_a_threatened_or_offered_act_is_the_threat_or_offer_only() -> None:
+    threat = code("Moldova threatened to break off diplomatic relations with Georgia.")
+    assert {e.type for e in threat} == {"THREATEN"}
+    offer = code("The president offered to negotiate with the rebels.")
+    assert {e.type for e in offer} == {"AGREE"}
+    # An armed act keeps its (hypothetical) event beside the threat.
+    shell = code("Russia threatened to shell Kyiv.")
+    assert any(e.type == "ASSAULT" and e.hypothetical for e in shell)

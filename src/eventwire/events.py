@@ -196,12 +196,16 @@ class EventCoder:
                 continue  # "launched an offensive": the offensive says what happened
             if tok.pos_ != "VERB" and covers_object(self.trigger(tok.head)):
                 continue  # "lifted the curfew": the lifting is the event, not a curfew
+            if trig.acled_type is None and trig.plover != "PROTEST" and self._promised(tok):
+                continue  # "threatened to impose sanctions": the threat is the event
             if self._requested(tok):
                 continue  # "asked Putin to withdraw": the request is the event, not a retreat
             if trig.plover == "REQUEST" and self._protest_aim(tok):
                 continue  # "went on hunger strike to demand ...": the demand is the protest's aim
             if self._asked_or_refused(tok):
                 continue  # "rejected an invitation to attend a meeting": no meeting
+            if _conditional(tok) and not all(_conditional(t) for t in triggers):
+                continue  # "threatened an offensive unless Baghdad accepted": a condition
             if out and _background(tok):
                 continue  # "declared a ceasefire after 12 days of battles": told as the cause
             seen_verbs.add(trig.plover)
@@ -307,6 +311,22 @@ class EventCoder:
         head = syntax.refused_by(tok)  # "refused to withdraw": the refusal is the event
         refused = self.trigger(head) if head is not None else None
         return refused is not None and refused.plover == "REJECT"
+
+    def _promised(self, tok: Token) -> bool:
+        """True for an act only threatened or promised by a verb that is itself coded.
+
+        "threatened to break off relations", "offered to mediate": the threat or offer is the
+        event (as a stated future act is, ``syntax.stance``); acts with an ACLED type stay as
+        hypothetical events ("threatened to shell the town"), and so do threatened strikes.
+        """
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" else None
+        if verb is None or verb.pos_ != "VERB":
+            return False
+        for head in syntax.control_chain(verb)[1:]:
+            trig = self.trigger(head)
+            if trig is not None and trig.plover in {"THREATEN", "AGREE"}:
+                return True
+        return False
 
     def _asked_or_refused(self, tok: Token) -> bool:
         """True for an act inside what a request or refusal is about.
@@ -564,6 +584,18 @@ def _modifies_thing(tok: Token) -> bool:
     while t.dep_ == "compound" and t.head is not t:
         t = t.head
     return t is not tok and t.lemma_.lower() in _NOT_EVENTS
+
+
+def _conditional(tok: Token) -> bool:
+    """True for a trigger inside an "if"/"unless" clause: a condition, not a stated event."""
+    t = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
+            return True
+        if t.dep_ in {"advcl", "ROOT", "ccomp", "relcl"} or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _background(tok: Token) -> bool:
