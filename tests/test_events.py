@@ -560,3 +560,26 @@ def test_events_a_threatened_or_offered_act_is_the_threat_or_offer_only() -> Non
     # An armed act keeps its (hypothetical) event beside the threat.
     shell = code("Russia threatened to shell Kyiv.")
     assert any(e.type == "ASSAULT" and e.hypothetical for e in shell)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Kyiv sought more air defence systems from its allies.", "REQUEST"),
+        ("Russian troops pulled back from the river on Friday.", "RETREAT"),
+        ("The prime minister stepped down after the vote.", "RETREAT"),
+        ("Moldova consulted Romania about the crisis.", "CONSULT"),
+        ("The ministry slammed the decision as illegal.", "ACCUSE"),
+        ("Russia massed troops on the border with Ukraine.", "MOBILIZE"),
+    ],
+)
+def test_events_more_news_verbs_have_their_category(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_seeking_to_act_is_no_request_and_a_date_no_party() -> None:
+    events = code("Russian forces sought to capture Izium.")
+    assert "REQUEST" not in {e.type for e in events}
+    (ev,) = code("Russian troops pulled back from Izium on Friday.")
+    assert ev.actor2 is None

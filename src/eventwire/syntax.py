@@ -32,6 +32,7 @@ OBJECT_CONTROL = REQUEST_HEADS | {"force", "compel", "make"}
 # Heads that say the act was tried and did not happen ("failed to take the town").
 FAILURE_HEADS = frozenset({"fail", "unable"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_WHEN = frozenset({"DATE", "TIME"})
 _CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "parataxis", "relcl"})
 
 
@@ -49,7 +50,10 @@ def arguments(tok: Token) -> tuple[Token | None, Token | None]:
         elif child.dep_ == "dobj" and a2 is None:
             a2 = child
         elif child.dep_ == "prep" and child.lower_ in {"against", "with", "on"} and a2 is None:
-            a2 = next((c for c in child.children if c.dep_ == "pobj"), None)
+            a2 = next(
+                (c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in _WHEN),
+                None,
+            )  # "on Friday" is a date, not the other party
     if a1 is None and tok.pos_ == "VERB":
         a1 = _inherited_subject(tok)
     if tok.pos_ != "VERB" and a1 is None and tok.dep_ in {"dobj", "pobj"}:

@@ -290,6 +290,8 @@ _PATROL_HEADS = frozenset(
 )  # fmt: skip
 _STOP_WORK = frozenset({"stop", "down", "shun", "quit", "leave", "boycott", "lay"})
 ACCEDED = Trigger("CONCEDE", None, None, None, None)
+SOUGHT = Trigger("REQUEST", None, None, None, None)
+PULLED_BACK = Trigger("RETREAT", None, None, None, None)
 MEDIA_CURBED = Trigger("COERCE", "restrict", None, None, None)
 _CURB_VERBS = frozenset({"ban", "suspend", "close", "shut", "block", "outlaw", "censor"})
 _MEDIA = frozenset(
@@ -532,6 +534,12 @@ def construction(tok: Token) -> Trigger | None:
         return LABOUR_STRIKE  # "stopped work", "shunned work"
     if lemma in {"throw", "hurl"} and lemmas & _MISSILES:
         return RIOT  # "threw stones at police"
+    if lemma == "seek" and objects and not any(c.dep_ == "xcomp" for c in tok.children):
+        return SOUGHT  # "sought military aid" (10x), not "sought to capture the town"
+    if lemma == "pull" and kids & {"out", "back"} and not objects:
+        return PULLED_BACK  # "the troops pulled back from the river" (0874)
+    if lemma == "step" and "down" in kids:
+        return PULLED_BACK  # "the prime minister stepped down" (resigned)
     if lemma == "cancel" and objects:
         return CANCELLED  # "cancelled a planned visit"
     if lemma == "send" and objects:
