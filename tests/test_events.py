@@ -583,3 +583,11 @@ def test_events_seeking_to_act_is_no_request_and_a_date_no_party() -> None:
     assert "REQUEST" not in {e.type for e in events}
     (ev,) = code("Russian troops pulled back from Izium on Friday.")
     assert ev.actor2 is None
+
+
+def test_events_a_participle_describing_a_noun_is_no_armed_event() -> None:
+    events = code("Russian forces clashed with Ukrainian troops near the captured villages.")
+    assert [e.acled_sub_event_type for e in events] == ["Armed clash"]
+    # A misparsed main verb stays: "kept and tortured civilians" is an attack.
+    tortured = code("Russian forces kept and tortured civilians in a basement in Izium.")
+    assert "ASSAULT" in {e.type for e in tortured}

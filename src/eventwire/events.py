@@ -567,13 +567,27 @@ _NOT_EVENTS = frozenset(
 )  # fmt: skip
 
 
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "prep", "agent", "conj", "npadvmod"})
+
+
 def _attributive(tok: Token, trig: Trigger) -> bool:
     """True for a participle describing a noun ("the banned party", "occupied territories").
 
     Such a participle names a state of things, not this sentence's event; acts with an ACLED
     type are kept ("the shelled village" still reports shelling).
     """
-    return tok.pos_ == "VERB" and tok.dep_ == "amod" and trig.acled_type is None
+    if tok.pos_ != "VERB" or tok.dep_ != "amod":
+        return False
+    if trig.acled_type is None:
+        return True
+    # An armed act only when the parse is surely a modifier: after a determiner, number or
+    # adjective, before its noun, with no arguments ("the captured frontiers", "50 fired
+    # policemen"; not a misparsed "forces kept and tortured civilians").
+    if tok.i == 0 or tok.i > tok.head.i:
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    modifier = (before.pos_ in {"DET", "NUM", "ADJ"} or before.text == "-") and after.pos_ != "VERB"
+    return modifier and not any(c.dep_ in _ARGUMENT_DEPS for c in tok.children)
 
 
 def _modifies_thing(tok: Token) -> bool:

@@ -299,6 +299,7 @@ _MEDIA = frozenset(
      "station", "radio", "television", "tv", "website", "outlet", "media", "magazine", "daily"}
 )  # fmt: skip
 _EMERGENCY = frozenset({"emergency", "siege"})
+_CHARTERS = frozenset({"constitution", "parliament", "legislature", "assembly"})
 _OFFICES = frozenset(
     {"ministry", "government", "embassy", "ambassador", "minister", "spokesman", "spokeswoman",
      "spokesperson", "president", "office", "consulate", "envoy", "mission", "state"}
@@ -463,7 +464,8 @@ def construction(tok: Token) -> Trigger | None:
     lemmas = {o.lemma_.lower() for o in objects}
     if lemma in _CURB_VERBS and _names_media(objects):
         return MEDIA_CURBED  # "banned two television channels", "suspend publication"
-    if lemma in {"suspend", "dissolve", "abolish"} and lemmas & {"constitution", "parliament"}:
+    of_lemmas = {g.lemma_.lower() for o in objects for g in _of_objects(o)}
+    if lemma in {"suspend", "dissolve", "abolish"} and (lemmas | of_lemmas) & _CHARTERS:
         return MEDIA_CURBED  # "suspended the constitution": rule by decree (172)
     if tok.dep_ == "csubj" and _out_of_question(tok.head):
         return REJECTED  # "lifting the embargo is out of the question"
