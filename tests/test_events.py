@@ -591,3 +591,26 @@ def test_events_a_participle_describing_a_noun_is_no_armed_event() -> None:
     # A misparsed main verb stays: "kept and tortured civilians" is an attack.
     tortured = code("Russian forces kept and tortured civilians in a basement in Izium.")
     assert "ASSAULT" in {e.type for e in tortured}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Students staged a sit-in outside the parliament building.", "PROTEST"),
+        ("Thousands of people marched through Kyiv to demand new elections.", "PROTEST"),
+        ("Rioters set fire to cars and looted shops in the northern city.", "PROTEST"),
+        ("The president spoke by telephone with his Moldovan counterpart.", "CONSULT"),
+        ("Canada expressed its full support for the peace plan.", "SUPPORT"),
+        ("The president bowed to opposition demands and called early elections.", "CONCEDE"),
+        ("The government banned all political parties.", "COERCE"),
+        ("The navy moved two warships into the disputed waters.", "MOBILIZE"),
+    ],
+)
+def test_events_plover_reads_constructions_of_everyday_reporting(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_troops_marching_are_no_protest() -> None:
+    events = code("Russian troops marched towards Kupiansk on Monday.")
+    assert "PROTEST" not in {e.type for e in events}

@@ -48,6 +48,7 @@ from eventwire.triggers import (
     SMALL_ARMS,
     TAKE_VERBS,
     Trigger,
+    base,
     calls_on,
     construction,
     covers_object,
@@ -255,7 +256,7 @@ class EventCoder:
 
     def _light(self, tok: Token) -> bool:
         """True for a verb whose object is itself a trigger noun ("launched an attack")."""
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in LIGHT_VERBS:
+        if tok.pos_ != "VERB" or base(tok) not in LIGHT_VERBS:
             return False
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]

@@ -51,7 +51,18 @@ def lexicon() -> dict[tuple[str, str], Trigger]:
 
 
 # spaCy's small model leaves some irregular past forms unlemmatised.
-LEMMA_FIXES = {"retook": "retake", "shelled": "shell", "overran": "overrun", "downed": "down"}
+LEMMA_FIXES = {
+    "retook": "retake", "shelled": "shell", "overran": "overrun", "downed": "down",
+    "stag": "stage",  # "staged" -> "stag"
+}  # fmt: skip
+
+
+def base(tok: Token) -> str:
+    """Return the lemma of ``tok``, with the lemmatizer's known verb slips mended."""
+    lemma = tok.lemma_.lower()
+    return LEMMA_FIXES.get(lemma, lemma) if tok.pos_ in {"VERB", "AUX"} else lemma
+
+
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "mount", "stage", "begin", "start"})
 TAKE_VERBS = frozenset({"take", "gain", "establish", "assume"})
 SEIZE_VERBS = frozenset({"capture", "seize"})
@@ -290,6 +301,28 @@ _PATROL_HEADS = frozenset(
 )  # fmt: skip
 _STOP_WORK = frozenset({"stop", "down", "shun", "quit", "leave", "boycott", "lay"})
 ACCEDED = Trigger("CONCEDE", None, None, None, None)
+SIT_IN = Trigger("PROTEST", "demo", "Protests", "Peaceful protest", None)
+MARCHED = Trigger("PROTEST", "demo", "Protests", "Peaceful protest", None)
+VOICED_SUPPORT = Trigger("SUPPORT", None, None, None, None)
+PHONED = Trigger("CONSULT", "phone", None, None, None)
+BANNED = Trigger("COERCE", "ban", None, None, None)
+_BACKING = frozenset({"support", "solidarity", "backing", "sympathy", "approval", "gratitude"})
+_VOICE = frozenset({"express", "voice", "reaffirm", "reiterate", "declare", "offer", "extend"})
+_PHONE_VERBS = frozenset({"speak", "talk", "confer", "chat"})
+_BOW = frozenset({"bow", "yield", "give", "cave", "accede", "submit", "succumb", "heed"})
+_DEMANDS = frozenset({"demand", "request", "call", "condition", "appeal"})
+_RIOT_ACTS = frozenset(
+    {"loot", "burn", "torch", "set", "smash", "storm", "vandalize", "vandalise", "ransack",
+     "attack", "clash", "throw", "hurl", "pelt"}
+)  # fmt: skip
+_CROWDS = frozenset({"rioter", "protester", "protestor", "demonstrator", "mob", "crowd"})
+_BANNED = frozenset(
+    {"party", "organization", "organisation", "group", "movement", "rally", "demonstration",
+     "protest", "gathering", "opposition", "union", "association", "newspaper"}
+)  # fmt: skip
+_MOVE_VERBS = frozenset(
+    {"send", "dispatch", "move", "station", "redeploy", "transfer", "rush", "airlift"}
+)
 SOUGHT = Trigger("REQUEST", None, None, None, None)
 PULLED_BACK = Trigger("RETREAT", None, None, None, None)
 MEDIA_CURBED = Trigger("COERCE", "restrict", None, None, None)
@@ -384,7 +417,7 @@ def _raised_guard(tok: Token, lemma: str, kids: set[str]) -> bool:
         return (tok.dep_ == "pobj" and head == "on") or (
             tok.dep_ == "dobj" and head in {"raise", "declare", "heighten", "increase", "put"}
         )
-    return lemma == "patrol" and tok.dep_ == "dobj" and head in _PATROL_HEADS
+    return lemma == "patrol" and tok.dep_ == "dobj" and base(tok.head) in _PATROL_HEADS
 
 
 def covers_object(trig: Trigger | None) -> bool:
@@ -399,7 +432,7 @@ def construction(tok: Token) -> Trigger | None:
     """Return the category a multi-word construction gives ``tok``, if it is one."""
     if tok.pos_ not in {"NOUN", "VERB"}:
         return None  # most tokens are neither: their children need not be read
-    lemma = tok.lemma_.lower()
+    lemma = base(tok)
     kids = {c.lower_ for c in tok.children}
     if tok.pos_ == "NOUN":
         head = tok.head
@@ -418,7 +451,7 @@ def construction(tok: Token) -> Trigger | None:
             and not kids & _WEAPON_KINDS
             and (
                 kids & _STRIKE_KINDS
-                or tok.head.lemma_.lower() in _STRIKE_HEADS
+                or base(tok.head) in _STRIKE_HEADS
                 or (tok.dep_ == "pobj" and tok.head.lower_ == "on")
             )
         ):
@@ -438,6 +471,10 @@ def construction(tok: Token) -> Trigger | None:
             return DIPLOMATIC_PROTEST  # "lodged an official protest with Albania"
         if lemma == "state" and any(g.lemma_.lower() in _EMERGENCY for g in _of_objects(tok)):
             return MARTIAL_LAW  # "declared a state of emergency" (1724)
+        if lemma == "in" and "sit" in kids:
+            return SIT_IN  # "staged a sit-in" (parsed sit / - / in)
+        if lemma in _BACKING and tok.dep_ == "dobj" and base(head) in _VOICE:
+            return VOICED_SUPPORT  # "expressed its full support for the plan" (051)
         return None
     if tok.pos_ != "VERB":
         return None
@@ -536,6 +573,20 @@ def construction(tok: Token) -> Trigger | None:
         return LABOUR_STRIKE  # "stopped work", "shunned work"
     if lemma in {"throw", "hurl"} and lemmas & _MISSILES:
         return RIOT  # "threw stones at police"
+    if lemma in _PHONE_VERBS and _talked_with(tok):
+        return PHONED  # "spoke by telephone with his counterpart" (040, 041)
+    if lemma in _BOW and _to_objects(tok) & (_DEMANDS | {"pressure"}):
+        return ACCEDED  # "bowed to opposition demands" (083)
+    if lemma == "march" and not _armed_subject(tok):
+        return MARCHED  # "thousands marched through the capital"; not troops marching
+    if lemma in _RIOT_ACTS and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _CROWDS for c in tok.children
+    ):
+        return RIOT  # "rioters set fire to cars", "protesters stormed the building" (145)
+    if lemma in {"ban", "outlaw"} and lemmas & _BANNED:
+        return BANNED  # "banned all political parties" (1722)
+    if lemma in _MOVE_VERBS and any(o.lemma_.lower() in _FORCES for o in objects):
+        return SENT_FORCES  # "moved two warships into the disputed waters"
     if lemma == "seek" and objects and not any(c.dep_ == "xcomp" for c in tok.children):
         return SOUGHT  # "sought military aid" (10x), not "sought to capture the town"
     if lemma == "pull" and kids & {"out", "back"} and not objects:
@@ -556,6 +607,41 @@ def construction(tok: Token) -> Trigger | None:
     ):
         return MUST_REQUEST  # "declared that China must drop barriers"
     return None
+
+
+def _to_objects(tok: Token) -> set[str]:
+    """Lemmas of the "to" objects of ``tok`` ("bowed to demands", "gave in to pressure")."""
+    return {
+        g.lemma_.lower()
+        for c in tok.children
+        if c.dep_ in {"prep", "prt"} and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
+
+
+def _talked_with(tok: Token) -> bool:
+    """True for "spoke by phone", "talked with his counterpart / with Putin"."""
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        if c.lower_ == "by" and any(g.lemma_.lower() in {"phone", "telephone"} for g in objs):
+            return True
+        if c.lower_ == "with" and any(
+            g.lemma_.lower() in {"counterpart", "leader", "president", "minister"}
+            or g.ent_type_ in {"PERSON", "GPE", "NORP"}
+            for g in objs
+        ):
+            return True
+    return False
+
+
+def _armed_subject(tok: Token) -> bool:
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _FORCES | _SECURITY | {"army", "column"}
+        for c in tok.children
+    )
 
 
 def _verbal_protest(tok: Token) -> bool:
