@@ -614,3 +614,29 @@ def test_events_plover_reads_constructions_of_everyday_reporting(text: str, want
 def test_events_troops_marching_are_no_protest() -> None:
     events = code("Russian troops marched towards Kupiansk on Monday.")
     assert "PROTEST" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The king received the visiting Moldovan president at his palace.", "CONSULT"),
+        ("Turkey handed the suspected militants over to the Iraqi authorities.", "COOPERATE"),
+        ("Germany gave 20 million euros to the refugee agency.", "AID"),
+        ("The Red Cross flew medical teams into the besieged city.", "AID"),
+        ("The court found the former general guilty of war crimes.", "ACCUSE"),
+        ("Workers at the state oil company walked off the job on Tuesday.", "PROTEST"),
+        ("Opposition supporters boycotted the parliamentary elections.", "PROTEST"),
+        ("Police placed the former president under house arrest.", "COERCE"),
+        ("Fighting broke out between rival factions in the capital.", "ASSAULT"),
+        ("Venezuela will send a delegation to the peace talks.", "AGREE"),
+        ("The government welcomed the UN resolution on the border.", "SUPPORT"),
+    ],
+)
+def test_events_plover_reads_more_everyday_constructions(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_a_state_boycott_stays_a_sanction() -> None:
+    events = code("Britain boycotted the summit in Minsk.")
+    assert [e.type for e in events][:1] == ["SANCTION"]

@@ -389,7 +389,7 @@ class EventCoder:
         locations: list[Location | None] = [*self._locations(tok, trig, sent, clause, ctx)]
         # "due to the attacks": a noun that points back at events told elsewhere ("it called off
         # a strike" has a doer, if an unresolved one: that noun is the clause's event).
-        unowned = actor1 is None and a1_tok is None and not locations
+        unowned = actor1 is None and a1_tok is None and not locations and not _breaks_out(tok)
         if tok.pos_ != "VERB" and unowned and trig is not LABOUR_STRIKE:
             return []
         plover, negated, hypothetical = trig.plover, syntax.negated(tok), syntax.hypothetical(tok)
@@ -611,6 +611,17 @@ def _conditional(tok: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+# Verbs whose subject noun is an event taking place ("fighting broke out", "clashes raged").
+_HAPPEN = frozenset(
+    {"break", "erupt", "rage", "continue", "intensify", "resume", "flare", "escalate",
+     "occur", "spread", "begin", "start"}
+)  # fmt: skip
+
+
+def _breaks_out(tok: Token) -> bool:
+    return tok.dep_ == "nsubj" and base(tok.head) in _HAPPEN
 
 
 def _background(tok: Token) -> bool:

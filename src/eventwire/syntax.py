@@ -288,6 +288,8 @@ def stance(tok: Token, plover: str) -> str | None:
     """Return the PLOVER category a statement about a future act makes (AGREE/THREATEN/REQUEST)."""
     if tok.pos_ != "VERB" and tok.dep_ == "dobj":
         tok = tok.head  # "would impose a blockade": the verb carries the modality
+    elif tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+        tok = tok.head.head  # "will send a delegation to the talks"
     if controlled_by(tok, REQUEST_HEADS):
         return None  # "asked X to withdraw": the asking verb is the request already
     chain = control_chain(tok)

@@ -281,6 +281,10 @@ _MISSIONS = frozenset(
     {"peacekeeper", "inspector", "observer", "monitor", "ambassador", "envoy", "diplomat",
      "mission", "staff", "personnel", "worker", "embassy"}
 )  # fmt: skip
+_BODIES = frozenset(
+    {"force", "mission", "team", "troop", "contingent", "operation", "personnel", "unit",
+     "delegation", "staff", "presence", "soldier", "battalion"}
+)  # fmt: skip
 _PEACE = frozenset({"peacekeeping", "peace-keeping", "monitoring", "observer", "u.n.", "un"})
 _RELIEF = frozenset({"blockade", "siege", "embargo", "sanction"})
 _TRUCES = frozenset({"ceasefire", "truce", "cease-fire", "armistice"})
@@ -323,6 +327,21 @@ _BANNED = frozenset(
 _MOVE_VERBS = frozenset(
     {"send", "dispatch", "move", "station", "redeploy", "transfer", "rush", "airlift"}
 )
+EXTRADITED = Trigger("COOPERATE", "legal", None, None, None)
+FOUND_GUILTY = Trigger("ACCUSE", "disapprove", None, None, None)
+BOYCOTT = Trigger("PROTEST", "boycott", None, None, None)
+DETAINED = Trigger("COERCE", "arrest", None, None, None)
+_VISITORS = frozenset(
+    {"president", "minister", "premier", "king", "delegation", "envoy", "counterpart",
+     "ambassador", "leader", "chancellor", "emir", "prince", "secretary"}
+)  # fmt: skip
+_JUSTICE = frozenset({"authority", "police", "court", "tribunal", "prosecutor", "justice"})
+_GIVE_VERBS = frozenset(
+    {"give", "fly", "ship", "airlift", "donate", "allocate", "transfer", "pledge", "dispatch",
+     "send", "deliver", "provide"}
+)  # fmt: skip
+_MONEY = frozenset({"euro", "dollar", "pound", "yen", "franc", "fund", "money", "cash"})
+_RELIEF_KINDS = frozenset({"medical", "humanitarian", "relief", "food", "emergency"})
 SOUGHT = Trigger("REQUEST", None, None, None, None)
 PULLED_BACK = Trigger("RETREAT", None, None, None, None)
 MEDIA_CURBED = Trigger("COERCE", "restrict", None, None, None)
@@ -371,8 +390,10 @@ def _names_mission(obj: Token) -> bool:
     lemma = obj.lemma_.lower()
     if lemma in _MISSIONS:
         return True
-    if any(c.lower_ in _PEACE for c in obj.children if c.dep_ in {"amod", "compound"}):
-        return True
+    if lemma in _BODIES and any(
+        c.lower_ in _PEACE for c in obj.children if c.dep_ in {"amod", "compound"}
+    ):
+        return True  # "the UN force", "a monitoring team"; not "the UN resolution"
     return any(g.lemma_.lower() in _MISSIONS for g in _of_objects(obj))
 
 
@@ -533,6 +554,8 @@ def construction(tok: Token) -> Trigger | None:
     if lemma in {"hand", "send"}:
         lemmas |= {g.lemma_.lower() for o in objects for g in _of_objects(o)}  # "700 kg of X"
     if lemma == "hand" and "over" in kids and objects:
+        if lemmas & (_PEOPLE | {"suspect", "militant", "fugitive"}) and _to_objects(tok) & _JUSTICE:
+            return EXTRADITED  # "handed the suspects over to the Iraqi authorities" (063)
         return SENT_AID if lemmas & _AID else HANDED_BACK  # "handed over medicine / prisoners"
     if lemma in _ACCEDE and lemmas & {"demand", "request", "condition"}:
         return ACCEDED  # "accepted demands from the rebels that it initiate reforms"
@@ -553,7 +576,9 @@ def construction(tok: Token) -> Trigger | None:
         return CALLED_UP  # "called up 300,000 reservists"
     if lemma == "close" and lemmas & {"embassy", "consulate", "mission"}:
         return RECALLED  # "closed its embassy in Kyiv" (161 reduce diplomatic relations)
-    if lemma == "receive" and any(o.ent_type_ == "PERSON" for o in objects):
+    if lemma == "receive" and any(
+        o.ent_type_ == "PERSON" or o.lemma_.lower() in _VISITORS for o in objects
+    ):
         return RECEIVED_VISIT  # "Putin received Lukashenko in Sochi" (043 host a visit)
     if lemma == "free" and any(
         o.lemma_.lower() in GROUND_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objects
@@ -587,6 +612,16 @@ def construction(tok: Token) -> Trigger | None:
         return BANNED  # "banned all political parties" (1722)
     if lemma in _MOVE_VERBS and any(o.lemma_.lower() in _FORCES for o in objects):
         return SENT_FORCES  # "moved two warships into the disputed waters"
+    if lemma in _GIVE_VERBS and objects and _aid_objects(objects, lemmas):
+        return SENT_AID  # "gave 20 million euros to the agency", "flew medical teams in"
+    if lemma == "find" and any(c.lower_ == "guilty" for c in tok.children):
+        return FOUND_GUILTY  # "found the former general guilty of war crimes" (116)
+    if lemma == "walk" and kids & {"off", "out"} and (not objects or lemmas & {"job", "work"}):
+        return LABOUR_STRIKE  # "walked off the job", "walked out"
+    if lemma == "boycott" and not _state_subject(tok):
+        return BOYCOTT  # "opposition supporters boycotted the elections" (143)
+    if lemma in {"place", "put", "keep", "hold"} and _under_arrest(tok):
+        return DETAINED  # "placed the former president under house arrest" (173)
     if lemma == "seek" and objects and not any(c.dep_ == "xcomp" for c in tok.children):
         return SOUGHT  # "sought military aid" (10x), not "sought to capture the town"
     if lemma == "pull" and kids & {"out", "back"} and not objects:
@@ -618,6 +653,38 @@ def _to_objects(tok: Token) -> set[str]:
         for g in c.children
         if g.dep_ == "pobj"
     }
+
+
+def _aid_objects(objects: list[Token], lemmas: set[str]) -> bool:
+    """True for aid, money, or a medical / humanitarian team as what is given."""
+    if lemmas & (_AID | _MONEY):
+        return True
+    for o in objects:
+        kids = {c.lemma_.lower() for c in o.children if c.dep_ in {"amod", "compound"}}
+        of = {g.lemma_.lower() for g in _of_objects(o)}
+        if kids & _RELIEF_KINDS or of & (_AID | _MONEY):
+            return True
+        if o.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in o.children):
+            return True
+    return False
+
+
+def _state_subject(tok: Token) -> bool:
+    """True when a state or its government is the subject ("Britain boycotted the games")."""
+    return any(
+        c.dep_ == "nsubj"
+        and (c.ent_type_ in {"GPE", "NORP"} or c.lemma_.lower() in _OFFICES | {"country"})
+        for c in tok.children
+    )
+
+
+def _under_arrest(tok: Token) -> bool:
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "under"
+        and any(g.lemma_.lower() in {"arrest", "detention", "guard"} for g in c.children)
+        for c in tok.children
+    )
 
 
 def _talked_with(tok: Token) -> bool:
