@@ -640,3 +640,37 @@ def test_events_plover_reads_more_everyday_constructions(text: str, want: str) -
 def test_events_a_state_boycott_stays_a_sanction() -> None:
     events = code("Britain boycotted the summit in Minsk.")
     assert [e.type for e in events][:1] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Several African leaders rallied behind the embattled president.", "SUPPORT"),
+        ("The foreign ministry defended the arrests as necessary.", "SUPPORT"),
+        ("The guerrillas handed back the town to government forces.", "RETREAT"),
+        ("About 2,000 rebels laid down their arms at a ceremony.", "RETREAT"),
+        ("Thousands of demonstrators filled the central square.", "PROTEST"),
+        ("Troops rounded up hundreds of suspected sympathisers.", "COERCE"),
+        ("Under union pressure, the government withdrew the labour reform.", "CONCEDE"),
+        ("Police stepped up security around government buildings.", "MOBILIZE"),
+        ("The government ordered a partial mobilisation of the armed forces.", "MOBILIZE"),
+        ("Thousands of troops were put on alert along the border.", "MOBILIZE"),
+        ("The United Nations airlifted tents and blankets to the survivors.", "AID"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_third_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_what_protesters_call_for_is_no_event() -> None:
+    events = code(
+        "Tens of thousands of demonstrators filled the central square calling for the "
+        "government to resign."
+    )
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_events_a_withdrawn_bill_is_no_battle() -> None:
+    (ev,) = code("The government withdrew the bill on Monday.")
+    assert ev.acled_event_type is None

@@ -621,7 +621,16 @@ _HAPPEN = frozenset(
 
 
 def _breaks_out(tok: Token) -> bool:
-    return tok.dep_ == "nsubj" and base(tok.head) in _HAPPEN
+    """True for a noun event that takes place or is done by someone unnamed.
+
+    "fighting broke out", "a curfew was imposed", "troops were put on alert".
+    """
+    if tok.dep_ == "nsubj" and base(tok.head) in _HAPPEN:
+        return True
+    verb = tok.head if tok.dep_ in {"nsubjpass", "dobj"} else tok.head.head
+    if verb.dep_ not in {"ROOT", "conj"}:
+        return False  # "after a state of siege was declared": a cause told in passing
+    return tok.dep_ in {"nsubjpass", "pobj"} and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _background(tok: Token) -> bool:

@@ -96,6 +96,10 @@ def calls_on(tok: Token) -> bool:
         and c.i > tok.i
         and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)
         for c in tok.children
+    ) or any(  # "calling for the government to resign" (parsed: for ... to resign)
+        c.dep_ in {"advcl", "ccomp"}
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for c in tok.children
     )  # "On 15 April, X called the attack a crime": a date, not an addressee
 
 
@@ -240,6 +244,7 @@ _FORCES = frozenset(
 )  # fmt: skip
 _AID = frozenset(
     {"aid", "food", "medicine", "supply", "material", "equipment", "weapon", "arm", "money",
+     "tent", "blanket", "clothing", "water", "drug",
      "fund", "ammunition", "assistance", "help", "relief", "grain", "fuel", "vaccine"}
 )  # fmt: skip
 
@@ -296,7 +301,7 @@ _DEFENDED = frozenset(
     {"right", "decision", "policy", "action", "move", "record", "stance", "plan", "law",
      "measure", "choice", "statement", "remark", "conduct", "role", "approach"}
 )  # fmt: skip
-_RAISE = frozenset({"strengthen", "bolster", "boost", "increase", "double", "beef"})
+_RAISE = frozenset({"strengthen", "bolster", "boost", "increase", "double", "beef", "tighten"})
 _RAISED = frozenset({"presence", "security", "alert", "readiness", "patrol", "defence", "defense"})
 _SIDE_DEPS = frozenset({"nsubj", "amod", "compound", "nmod"})
 _PATROL_HEADS = frozenset(
@@ -342,6 +347,16 @@ _GIVE_VERBS = frozenset(
 )  # fmt: skip
 _MONEY = frozenset({"euro", "dollar", "pound", "yen", "franc", "fund", "money", "cash"})
 _RELIEF_KINDS = frozenset({"medical", "humanitarian", "relief", "food", "emergency"})
+RALLIED = Trigger("SUPPORT", None, None, None, None)
+DISARMED = Trigger("RETREAT", "disarm", None, None, None)
+_GATHER = frozenset({"gather", "fill", "converge", "assemble", "flood", "pour", "chant"})
+_UNDO = frozenset(
+    {"withdraw", "scrap", "drop", "repeal", "rescind", "revoke", "shelve", "abandon", "annul"}
+)
+_POLICIES = frozenset(
+    {"reform", "law", "bill", "plan", "decree", "proposal", "measure", "tax", "charge", "rule",
+     "regulation", "policy", "order", "legislation", "amendment", "increase", "hike"}
+)  # fmt: skip
 SOUGHT = Trigger("REQUEST", None, None, None, None)
 PULLED_BACK = Trigger("RETREAT", None, None, None, None)
 MEDIA_CURBED = Trigger("COERCE", "restrict", None, None, None)
@@ -553,7 +568,7 @@ def construction(tok: Token) -> Trigger | None:
         return ADMITTED  # "received a mission of observers", "allowed aid deliveries"
     if lemma in {"hand", "send"}:
         lemmas |= {g.lemma_.lower() for o in objects for g in _of_objects(o)}  # "700 kg of X"
-    if lemma == "hand" and "over" in kids and objects:
+    if lemma == "hand" and kids & {"over", "back"} and objects:
         if lemmas & (_PEOPLE | {"suspect", "militant", "fugitive"}) and _to_objects(tok) & _JUSTICE:
             return EXTRADITED  # "handed the suspects over to the Iraqi authorities" (063)
         return SENT_AID if lemmas & _AID else HANDED_BACK  # "handed over medicine / prisoners"
@@ -604,9 +619,7 @@ def construction(tok: Token) -> Trigger | None:
         return ACCEDED  # "bowed to opposition demands" (083)
     if lemma == "march" and not _armed_subject(tok):
         return MARCHED  # "thousands marched through the capital"; not troops marching
-    if lemma in _RIOT_ACTS and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _CROWDS for c in tok.children
-    ):
+    if lemma in _RIOT_ACTS and _crowd_subject(tok):
         return RIOT  # "rioters set fire to cars", "protesters stormed the building" (145)
     if lemma in {"ban", "outlaw"} and lemmas & _BANNED:
         return BANNED  # "banned all political parties" (1722)
@@ -622,6 +635,18 @@ def construction(tok: Token) -> Trigger | None:
         return BOYCOTT  # "opposition supporters boycotted the elections" (143)
     if lemma in {"place", "put", "keep", "hold"} and _under_arrest(tok):
         return DETAINED  # "placed the former president under house arrest" (173)
+    if lemma == "rally" and kids & {"behind", "around", "round"}:
+        return RALLIED  # "leaders rallied behind the president" (053)
+    if lemma == "lay" and "down" in kids and lemmas & {"arm", "weapon"}:
+        return DISARMED  # "rebels laid down their arms" (0873)
+    if lemma in _GATHER and _crowd_subject(tok):
+        return MARCHED  # "demonstrators filled the square"
+    if lemma == "round" and "up" in kids and objects:
+        return DETAINED  # "troops rounded up hundreds of suspected sympathisers"
+    if lemma in _UNDO and lemmas & _POLICIES:
+        return ACCEDED  # "the government withdrew the labour reform" (0832), not a retreat
+    if lemma == "step" and "up" in kids and lemmas & (_FORCES | _RAISED):
+        return BOLSTERED  # "police stepped up security around government buildings"
     if lemma == "seek" and objects and not any(c.dep_ == "xcomp" for c in tok.children):
         return SOUGHT  # "sought military aid" (10x), not "sought to capture the town"
     if lemma == "pull" and kids & {"out", "back"} and not objects:
@@ -666,6 +691,15 @@ def _aid_objects(objects: list[Token], lemmas: set[str]) -> bool:
             return True
         if o.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in o.children):
             return True
+    return False
+
+
+def _crowd_subject(tok: Token) -> bool:
+    """True for "rioters ...", "thousands of demonstrators ..." as the subject of ``tok``."""
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            heads = [c, *_of_objects(c)]
+            return any(h.lemma_.lower() in _CROWDS for h in heads)
     return False
 
 
@@ -759,6 +793,13 @@ def _verbal_defence(tok: Token, objects: list[Token]) -> bool:
     }
     if against & _CRITICISM:
         return True
+    if subj is not None and (subj.lemma_.lower() in _OFFICES or subj.ent_type_ == "PERSON"):
+        # "the ministry defended the arrests": a state's office defends in words, unless
+        # what it defends is ground ("the president defended the capital" is rare in news).
+        return not any(
+            o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in GROUND_NOUNS
+            for o in objects
+        )
     return any(o.lemma_.lower() in _DEFENDED or o.ent_type_ == "PERSON" for o in objects)
 
 
