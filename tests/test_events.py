@@ -674,3 +674,30 @@ def test_events_what_protesters_call_for_is_no_event() -> None:
 def test_events_a_withdrawn_bill_is_no_battle() -> None:
     (ev,) = code("The government withdrew the bill on Monday.")
     assert ev.acled_event_type is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The bishops issued a statement backing the striking workers.", "SUPPORT"),
+        ("Aid agencies distributed food to thousands of displaced families.", "AID"),
+        ("The government legalized the main opposition party.", "CONCEDE"),
+        ("Rebel fighters evacuated their positions around the airport.", "RETREAT"),
+        ("Parliament voted down the proposed constitutional amendment.", "REJECT"),
+        ("Moldova closed its border with Transnistria.", "COERCE"),
+        ("The government nationalised foreign-owned oil companies.", "COERCE"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_fourth_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_readiness_to_act_is_the_readiness_only() -> None:
+    events = code("The Iraqi government has expressed its readiness to cooperate with inspectors.")
+    assert [e.type for e in events] == ["AGREE"]
+
+
+def test_events_a_backer_named_in_passing_is_no_support_event() -> None:
+    events = code("Separatists backed by Moscow shelled Avdiivka on Monday.")
+    assert [e.type for e in events] == ["ASSAULT"]

@@ -323,6 +323,11 @@ class EventCoder:
         verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" else None
         if verb is None or verb.pos_ != "VERB":
             return False
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            # "its readiness to cooperate", "a threat to impose sanctions"
+            trig = self.trigger(verb.head)
+            if trig is not None and trig.plover in {"THREATEN", "AGREE"}:
+                return True
         for head in syntax.control_chain(verb)[1:]:
             trig = self.trigger(head)
             if trig is not None and trig.plover in {"THREATEN", "AGREE"}:
@@ -577,7 +582,11 @@ def _attributive(tok: Token, trig: Trigger) -> bool:
     Such a participle names a state of things, not this sentence's event; acts with an ACLED
     type are kept ("the shelled village" still reports shelling).
     """
-    if tok.pos_ != "VERB" or tok.dep_ != "amod":
+    if tok.pos_ != "VERB":
+        return False
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and trig.acled_type is None:
+        return any(c.dep_ == "agent" for c in tok.children)  # "separatists backed by Moscow"
+    if tok.dep_ != "amod":
         return False
     if trig.acled_type is None:
         return True

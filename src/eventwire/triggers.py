@@ -205,7 +205,7 @@ CANCELLED = Trigger("SANCTION", None, None, None, None)
 SENT_FORCES = Trigger("MOBILIZE", "troops", None, None, None)
 SENT_AID = Trigger("AID", None, None, None, None)
 REJECTED = Trigger("REJECT", None, None, None, None)
-_PHRASAL = frozenset({("rule", "out"), ("turn", "down")})
+_PHRASAL = frozenset({("rule", "out"), ("turn", "down"), ("vote", "down")})
 # Words whose triggering the constructions above decide; the learned fallback never takes one
 # of them as its trigger ("troops blocked the road" is no protest, whatever the model says).
 RULED_LEMMAS = frozenset(
@@ -343,7 +343,7 @@ _VISITORS = frozenset(
 _JUSTICE = frozenset({"authority", "police", "court", "tribunal", "prosecutor", "justice"})
 _GIVE_VERBS = frozenset(
     {"give", "fly", "ship", "airlift", "donate", "allocate", "transfer", "pledge", "dispatch",
-     "send", "deliver", "provide"}
+     "send", "deliver", "provide", "distribute", "hand"}
 )  # fmt: skip
 _MONEY = frozenset({"euro", "dollar", "pound", "yen", "franc", "fund", "money", "cash"})
 _RELIEF_KINDS = frozenset({"medical", "humanitarian", "relief", "food", "emergency"})
@@ -357,6 +357,9 @@ _POLICIES = frozenset(
     {"reform", "law", "bill", "plan", "decree", "proposal", "measure", "tax", "charge", "rule",
      "regulation", "policy", "order", "legislation", "amendment", "increase", "hike"}
 )  # fmt: skip
+CLOSED_BORDER = Trigger("COERCE", "restrict", None, None, None)
+_CROSSINGS = frozenset({"border", "frontier", "crossing", "airspace", "port", "checkpoint"})
+_POSTS = frozenset({"position", "base", "post", "outpost", "garrison", "trench", "stronghold"})
 SOUGHT = Trigger("REQUEST", None, None, None, None)
 PULLED_BACK = Trigger("RETREAT", None, None, None, None)
 MEDIA_CURBED = Trigger("COERCE", "restrict", None, None, None)
@@ -568,7 +571,7 @@ def construction(tok: Token) -> Trigger | None:
         return ADMITTED  # "received a mission of observers", "allowed aid deliveries"
     if lemma in {"hand", "send"}:
         lemmas |= {g.lemma_.lower() for o in objects for g in _of_objects(o)}  # "700 kg of X"
-    if lemma == "hand" and kids & {"over", "back"} and objects:
+    if lemma in {"hand", "turn"} and kids & {"over", "back"} and objects:
         if lemmas & (_PEOPLE | {"suspect", "militant", "fugitive"}) and _to_objects(tok) & _JUSTICE:
             return EXTRADITED  # "handed the suspects over to the Iraqi authorities" (063)
         return SENT_AID if lemmas & _AID else HANDED_BACK  # "handed over medicine / prisoners"
@@ -647,6 +650,14 @@ def construction(tok: Token) -> Trigger | None:
         return ACCEDED  # "the government withdrew the labour reform" (0832), not a retreat
     if lemma == "step" and "up" in kids and lemmas & (_FORCES | _RAISED):
         return BOLSTERED  # "police stepped up security around government buildings"
+    if lemma == "vote" and (
+        "down" in kids or any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
+    ):
+        return REJECTED  # "parliament voted against the amendment"
+    if lemma in {"close", "seal", "shut"} and lemmas & _CROSSINGS:
+        return CLOSED_BORDER  # "closed its border with Yemen" (191 restrict movement)
+    if lemma == "evacuate" and lemmas & _POSTS:
+        return PULLED_BACK  # "rebel fighters evacuated their positions" (0874)
     if lemma == "seek" and objects and not any(c.dep_ == "xcomp" for c in tok.children):
         return SOUGHT  # "sought military aid" (10x), not "sought to capture the town"
     if lemma == "pull" and kids & {"out", "back"} and not objects:
