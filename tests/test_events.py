@@ -701,3 +701,37 @@ def test_events_readiness_to_act_is_the_readiness_only() -> None:
 def test_events_a_backer_named_in_passing_is_no_support_event() -> None:
     events = code("Separatists backed by Moscow shelled Avdiivka on Monday.")
     assert [e.type for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Both sides expressed their commitment to a negotiated settlement.", "AGREE"),
+        ("The Vatican expressed satisfaction with the release of the bishop.", "SUPPORT"),
+        ("Egypt threw its weight behind the Saudi peace initiative.", "SUPPORT"),
+        ("Both armies have been conducting joint patrols along the frontier.", "COOPERATE"),
+        ("The World Bank lent the country 200 million dollars.", "AID"),
+        ("UN peacekeepers are protecting the refugee camps in the east.", "AID"),
+        ("The government agreed to the unions' demand for a pay rise.", "CONCEDE"),
+        ("The military authorities restored freedom of the press.", "CONCEDE"),
+        ("Opposition parties filed a lawsuit against the electoral commission.", "ACCUSE"),
+        ("The rebels said they would not take part in the talks.", "REJECT"),
+        ("The president ignored the parliament's call for his resignation.", "REJECT"),
+        ("Angry residents burned tyres and barricaded roads in the township.", "PROTEST"),
+        ("The prisoners refused food for a second week.", "PROTEST"),
+        ("Heavily armed troops took up positions around the palace.", "MOBILIZE"),
+        ("Soldiers burned down dozens of homes in the village.", "COERCE"),
+        ("The police dispersed the demonstrators with tear gas.", "COERCE"),
+        ("A suicide bomber blew himself up in a crowded market.", "ASSAULT"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_fifth_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_a_noun_event_under_a_negated_verb_is_negated() -> None:
+    (ev,) = code("Russia did not launch an attack on Kyiv on Monday.")
+    assert ev.negated
+    joined = code("Students took part in the protest in Kyiv.")
+    assert "CONSULT" not in {e.type for e in joined}

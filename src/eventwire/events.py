@@ -195,11 +195,11 @@ class EventCoder:
                 continue  # "an air raid alert", "bomb shelters": the thing, not an attack
             if self._light(tok):
                 continue  # "launched an offensive": the offensive says what happened
-            if tok.pos_ != "VERB" and covers_object(self.trigger(tok.head)):
+            if tok.pos_ != "VERB" and covers_object(self.trigger(_verb_over(tok))):
                 continue  # "lifted the curfew": the lifting is the event, not a curfew
             if trig.acled_type is None and trig.plover != "PROTEST" and self._promised(tok):
                 continue  # "threatened to impose sanctions": the threat is the event
-            if self._requested(tok):
+            if self._requested(tok) or _wanted_of_others(tok):
                 continue  # "asked Putin to withdraw": the request is the event, not a retreat
             if trig.plover == "REQUEST" and self._protest_aim(tok):
                 continue  # "went on hunger strike to demand ...": the demand is the protest's aim
@@ -608,6 +608,21 @@ def _modifies_thing(tok: Token) -> bool:
     while t.dep_ == "compound" and t.head is not t:
         t = t.head
     return t is not tok and t.lemma_.lower() in _NOT_EVENTS
+
+
+def _verb_over(tok: Token) -> Token:
+    """Return the word a noun hangs on, through a preposition ("agreed to the demand")."""
+    head = tok.head
+    return head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else head
+
+
+def _wanted_of_others(tok: Token) -> bool:
+    """True for the act in "want the government to negotiate": what is wanted of others."""
+    return (
+        tok.dep_ in {"xcomp", "ccomp"}
+        and base(tok.head) in {"want", "wish", "expect", "need"}
+        and any(c.dep_ == "dobj" for c in tok.head.children)
+    )
 
 
 def _conditional(tok: Token) -> bool:

@@ -136,6 +136,8 @@ def control_chain(tok: Token) -> list[Token]:
 
 def negated(tok: Token) -> bool:
     """True when the trigger or a word controlling it is negated ("did not", "no longer")."""
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        tok = tok.head  # "did not launch an attack", "has not held talks"
     chain = control_chain(tok)
     if any(t.lemma_.lower() in FAILURE_HEADS for t in chain[1:]):
         return True

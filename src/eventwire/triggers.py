@@ -315,7 +315,9 @@ MARCHED = Trigger("PROTEST", "demo", "Protests", "Peaceful protest", None)
 VOICED_SUPPORT = Trigger("SUPPORT", None, None, None, None)
 PHONED = Trigger("CONSULT", "phone", None, None, None)
 BANNED = Trigger("COERCE", "ban", None, None, None)
-_BACKING = frozenset({"support", "solidarity", "backing", "sympathy", "approval", "gratitude"})
+_BACKING = frozenset(
+    {"support", "solidarity", "backing", "sympathy", "approval", "gratitude", "satisfaction"}
+)
 _VOICE = frozenset({"express", "voice", "reaffirm", "reiterate", "declare", "offer", "extend"})
 _PHONE_VERBS = frozenset({"speak", "talk", "confer", "chat"})
 _BOW = frozenset({"bow", "yield", "give", "cave", "accede", "submit", "succumb", "heed"})
@@ -360,6 +362,29 @@ _POLICIES = frozenset(
 CLOSED_BORDER = Trigger("COERCE", "restrict", None, None, None)
 _CROSSINGS = frozenset({"border", "frontier", "crossing", "airspace", "port", "checkpoint"})
 _POSTS = frozenset({"position", "base", "post", "outpost", "garrison", "trench", "stronghold"})
+SUICIDE_BOMB = Trigger(
+    "ASSAULT", "suicide-attack", "Explosions/Remote violence", "Suicide bomb", None
+)
+_MEETINGS = frozenset(
+    {"talk", "negotiation", "meeting", "conference", "summit", "dialogue", "consultation",
+     "mediation", "discussion"}
+)  # fmt: skip
+WANTED = Trigger("REQUEST", None, None, None, None)
+JOINT_ACT = Trigger("COOPERATE", None, None, None, None)
+TOOK_PART = Trigger("CONSULT", None, None, None, None)
+HUNGER_STRIKE = Trigger("PROTEST", "hunger", None, None, None)
+_SELVES = frozenset({"himself", "herself", "themselves", "itself"})
+_COMMITMENT = frozenset({"commitment", "readiness", "willingness", "intention", "determination"})
+_JOINT_ACTS = frozenset(
+    {"patrol", "operation", "investigation", "inquiry", "probe", "venture", "project",
+     "effort", "mission", "force", "program", "programme", "search"}
+)  # fmt: skip
+_GUARD_VERBS = frozenset({"protect", "guard", "escort", "patrol", "secure", "monitor"})
+_FREEDOMS = frozenset({"freedom", "right", "liberty", "independence"})
+_PROPERTY = frozenset(
+    {"home", "house", "building", "village", "shop", "office", "church", "mosque", "school",
+     "car", "vehicle", "hut", "crop", "field"}
+)  # fmt: skip
 SOUGHT = Trigger("REQUEST", None, None, None, None)
 PULLED_BACK = Trigger("RETREAT", None, None, None, None)
 MEDIA_CURBED = Trigger("COERCE", "restrict", None, None, None)
@@ -497,6 +522,8 @@ def construction(tok: Token) -> Trigger | None:
             return LABOUR_STRIKE  # "hunger strike", "called off a strike", "went on strike"
         if lemma == "fire" and tok.head.lemma_.lower() == "set" and tok.dep_ == "dobj":
             return ARSON  # "set fire to the offices"
+        if "joint" in kids and lemma in _JOINT_ACTS:
+            return JOINT_ACT  # "joint patrols", "a joint investigation" (06)
         drill = _drill(tok)
         if drill is not None:
             return drill  # "launched ten days of war games", "joint exercises"
@@ -514,6 +541,8 @@ def construction(tok: Token) -> Trigger | None:
             return SIT_IN  # "staged a sit-in" (parsed sit / - / in)
         if lemma in _BACKING and tok.dep_ == "dobj" and base(head) in _VOICE:
             return VOICED_SUPPORT  # "expressed its full support for the plan" (051)
+        if lemma in _COMMITMENT and tok.dep_ == "dobj" and base(head) in _VOICE:
+            return COMMITTED  # "expressed their commitment to a settlement" (03)
         return None
     if tok.pos_ != "VERB":
         return None
@@ -523,10 +552,12 @@ def construction(tok: Token) -> Trigger | None:
         o.lemma_.lower() in _WAYS for o in objects
     ):
         return REJECTED  # "ruled out talks", "turned down the offer" (not "turned down a road")
+    if lemma == "blow" and "up" in kids and any(o.lower_ in _SELVES for o in objects):
+        return SUICIDE_BOMB  # "a suicide bomber blew himself up in a market" (1831)
     if lemma == "blow" and "up" in kids and any(o.pos_ == "NOUN" for o in objects):
         return BLOWN_UP  # "blew up a bridge": charges set, property destroyed
     if (
-        lemma == "block"
+        lemma in {"block", "barricade"}
         and any(o.lemma_.lower() in _WAYS for o in objects)
         and not any(
             c.dep_ == "nsubj"
@@ -540,8 +571,10 @@ def construction(tok: Token) -> Trigger | None:
     lemmas = {o.lemma_.lower() for o in objects}
     if lemma in _CURB_VERBS and _names_media(objects):
         return MEDIA_CURBED  # "banned two television channels", "suspend publication"
-    of_lemmas = {g.lemma_.lower() for o in objects for g in _of_objects(o)}
-    if lemma in {"suspend", "dissolve", "abolish"} and (lemmas | of_lemmas) & _CHARTERS:
+    if (
+        lemma in {"suspend", "dissolve", "abolish"}
+        and (lemmas | {g.lemma_.lower() for o in objects for g in _of_objects(o)}) & _CHARTERS
+    ):
         return MEDIA_CURBED  # "suspended the constitution": rule by decree (172)
     if tok.dep_ == "csubj" and _out_of_question(tok.head):
         return REJECTED  # "lifting the embargo is out of the question"
@@ -658,6 +691,36 @@ def construction(tok: Token) -> Trigger | None:
         return CLOSED_BORDER  # "closed its border with Yemen" (191 restrict movement)
     if lemma == "evacuate" and lemmas & _POSTS:
         return PULLED_BACK  # "rebel fighters evacuated their positions" (0874)
+    if lemma == "throw" and "weight" in lemmas and "behind" in kids | _prep_words(objects):
+        return RALLIED  # "threw its weight behind the initiative"
+    if lemma in {"lend", "loan"} and objects and _aid_objects(objects, lemmas):
+        return SENT_AID  # "lent the country 200 million dollars"
+    if lemma in _GUARD_VERBS and any(
+        _names_peacekeepers(c) for c in tok.children if c.dep_ == "nsubj"
+    ):
+        return PEACEKEEPING  # "UN peacekeepers are protecting the camps" (074)
+    if (
+        lemma in {"want", "wish"}
+        and any(c.dep_ == "dobj" for c in tok.children)
+        and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children)
+    ):
+        return WANTED  # "the families want the government to negotiate" (10)
+    if lemma == "agree" and _to_objects(tok) & _DEMANDS:
+        return ACCEDED  # "agreed to the unions' demand for a pay rise"
+    if lemma in {"restore", "grant", "guarantee"} and lemmas & _FREEDOMS:
+        return EASED  # "restored freedom of the press" (0811)
+    if (lemma == "participate" or (lemma == "take" and "part" in lemmas)) and _in_talks(tok):
+        return TOOK_PART  # "took part in the talks"; "would not take part": a refusal
+    if lemma in {"ignore", "disregard", "defy", "flout"} and lemmas & (_DEMANDS | {"ultimatum"}):
+        return REJECTED  # "ignored the parliament's call for his resignation"
+    if lemma == "refuse" and lemmas & {"food", "meal", "nourishment"}:
+        return HUNGER_STRIKE  # "the prisoners refused food" (142)
+    if lemma == "take" and "up" in kids and lemmas & {"position", "post"}:
+        return BOLSTERED  # "troops took up positions around the palace"
+    if lemma == "burn" and lemmas & {"tyre", "tire"}:
+        return RIOT  # "residents burned tyres in the township"
+    if lemma == "burn" and (kids & {"down"} or lemmas & _PROPERTY):
+        return ARSON  # "soldiers burned down dozens of homes"
     if lemma == "seek" and objects and not any(c.dep_ == "xcomp" for c in tok.children):
         return SOUGHT  # "sought military aid" (10x), not "sought to capture the town"
     if lemma == "pull" and kids & {"out", "back"} and not objects:
@@ -703,6 +766,22 @@ def _aid_objects(objects: list[Token], lemmas: set[str]) -> bool:
         if o.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in o.children):
             return True
     return False
+
+
+def _in_talks(tok: Token) -> bool:
+    """True for "took part in the talks", "participated in the conference"."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any(
+        g.lemma_.lower() in _MEETINGS
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+    )
+
+
+def _prep_words(objects: list[Token]) -> set[str]:
+    return {c.lower_ for o in objects for c in o.children if c.dep_ == "prep"}
 
 
 def _crowd_subject(tok: Token) -> bool:
