@@ -735,3 +735,29 @@ def test_events_a_noun_event_under_a_negated_verb_is_negated() -> None:
     assert ev.negated
     joined = code("Students took part in the protest in Kyiv.")
     assert "CONSULT" not in {e.type for e in joined}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Moscow said it was prepared to reduce its forces in the region.", "AGREE"),
+        ("Mediators shuttled between the two camps throughout the night.", "CONSULT"),
+        ("The president paid tribute to the soldiers who died.", "SUPPORT"),
+        ("Washington said it approved of the reforms.", "SUPPORT"),
+        ("Britain is to send 50 military advisers to help train the new army.", "AID"),
+        ("The relief agency shipped 3,000 tonnes of wheat to the region.", "AID"),
+        ("Hundreds of women staged a silent march through the city centre.", "PROTEST"),
+        ("Dockworkers struck for a second day, paralysing the port.", "PROTEST"),
+        ("Israeli jets raided guerrilla bases in Lebanon.", "ASSAULT"),
+        ("Police raided the offices of the opposition newspaper.", "COERCE"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_sixth_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_a_dismissed_minister_is_no_rejection() -> None:
+    events = code("The president dismissed the interior minister on Monday.")
+    assert "REJECT" not in {e.type for e in events}
+    assert "ASSAULT" not in {e.type for e in code("The president fired the defence minister.")}

@@ -43,6 +43,7 @@ from eventwire.triggers import (
     LEMMA_FIXES,
     LIGHT_VERBS,
     MUST_REQUEST,
+    NOT_AN_EVENT,
     RULED_LEMMAS,
     SEIZE_VERBS,
     SMALL_ARMS,
@@ -231,6 +232,8 @@ class EventCoder:
     def _trigger(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
         built = construction(tok)
+        if built is NOT_AN_EVENT:
+            return None
         if built is not None and built is not MUST_REQUEST:
             return built
         if tok.pos_ in {"VERB", "AUX"}:

@@ -244,7 +244,8 @@ _FORCES = frozenset(
 )  # fmt: skip
 _AID = frozenset(
     {"aid", "food", "medicine", "supply", "material", "equipment", "weapon", "arm", "money",
-     "tent", "blanket", "clothing", "water", "drug",
+     "tent", "blanket", "clothing", "water", "drug", "wheat", "rice", "flour", "maize",
+     "tonne", "ton", "adviser", "advisor", "instructor", "doctor", "medic",
      "fund", "ammunition", "assistance", "help", "relief", "grain", "fuel", "vaccine"}
 )  # fmt: skip
 
@@ -365,9 +366,21 @@ _POSTS = frozenset({"position", "base", "post", "outpost", "garrison", "trench",
 SUICIDE_BOMB = Trigger(
     "ASSAULT", "suicide-attack", "Explosions/Remote violence", "Suicide bomb", None
 )
+_STAGE_VERBS = frozenset({"stage", "hold", "organize", "organise", "lead", "join", "call"})
 _MEETINGS = frozenset(
     {"talk", "negotiation", "meeting", "conference", "summit", "dialogue", "consultation",
      "mediation", "discussion"}
+)  # fmt: skip
+NOT_AN_EVENT = Trigger("OTHER", None, None, None, None)
+POLICE_RAID = Trigger("COERCE", "arrest", None, None, None)
+RAIDED = Trigger("ASSAULT", None, None, None, None)
+_POSTS_HELD = frozenset(
+    {"minister", "official", "general", "commander", "head", "chief", "governor", "director",
+     "cabinet", "government", "premier", "mayor", "judge", "prosecutor", "ambassador"}
+)  # fmt: skip
+_WORKERS = frozenset(
+    {"worker", "miner", "docker", "dockworker", "employee", "teacher", "doctor", "nurse",
+     "driver", "union", "staff", "pilot", "farmer", "lorry", "trucker", "railworker"}
 )  # fmt: skip
 WANTED = Trigger("REQUEST", None, None, None, None)
 JOINT_ACT = Trigger("COOPERATE", None, None, None, None)
@@ -522,6 +535,10 @@ def construction(tok: Token) -> Trigger | None:
             return LABOUR_STRIKE  # "hunger strike", "called off a strike", "went on strike"
         if lemma == "fire" and tok.head.lemma_.lower() == "set" and tok.dep_ == "dobj":
             return ARSON  # "set fire to the offices"
+        if lemma == "march" and (
+            kids & {"protest", "silent", "peaceful", "mass"} or base(head) in _STAGE_VERBS
+        ):
+            return MARCHED  # "staged a silent march through the city centre"
         if "joint" in kids and lemma in _JOINT_ACTS:
             return JOINT_ACT  # "joint patrols", "a joint investigation" (06)
         drill = _drill(tok)
@@ -651,7 +668,8 @@ def construction(tok: Token) -> Trigger | None:
         return RIOT  # "threw stones at police"
     if lemma in _PHONE_VERBS and _talked_with(tok):
         return PHONED  # "spoke by telephone with his counterpart" (040, 041)
-    if lemma in _BOW and _to_objects(tok) & (_DEMANDS | {"pressure"}):
+    bowed_to = _to_objects(tok) | {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
+    if lemma in _BOW and bowed_to & (_DEMANDS | {"pressure"}):
         return ACCEDED  # "bowed to opposition demands" (083)
     if lemma == "march" and not _armed_subject(tok):
         return MARCHED  # "thousands marched through the capital"; not troops marching
@@ -721,6 +739,23 @@ def construction(tok: Token) -> Trigger | None:
         return RIOT  # "residents burned tyres in the township"
     if lemma == "burn" and (kids & {"down"} or lemmas & _PROPERTY):
         return ARSON  # "soldiers burned down dozens of homes"
+    if lemma in {"reduce", "cut", "scale", "thin"} and lemmas & _FORCES - {"ship", "warship"}:
+        return PULLED_BACK  # "prepared to reduce its forces in the region" (087)
+    if lemma == "pay" and lemmas & {"tribute", "homage"}:
+        return RALLIED  # "paid tribute to the soldiers" (051 praise)
+    if lemma == "approve" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return RALLIED  # "approved of the reforms"
+    if lemma in {"dismiss", "sack", "fire", "oust"} and any(
+        o.lemma_.lower() in _POSTS_HELD or o.ent_type_ == "PERSON" for o in objects
+    ):
+        return NOT_AN_EVENT  # "dismissed the interior minister": no rejection, no shooting
+    if lemma == "strike" and any(
+        c.dep_ == "nsubj" and (c.lemma_.lower() in _WORKERS or c.lower_.endswith("workers"))
+        for c in tok.children
+    ):
+        return LABOUR_STRIKE  # "dockworkers struck for a second day"
+    if lemma == "raid":
+        return POLICE_RAID if _police_subject(tok) else RAIDED  # "jets raided bases"
     if lemma == "seek" and objects and not any(c.dep_ == "xcomp" for c in tok.children):
         return SOUGHT  # "sought military aid" (10x), not "sought to capture the town"
     if lemma == "pull" and kids & {"out", "back"} and not objects:
@@ -777,6 +812,14 @@ def _in_talks(tok: Token) -> bool:
         for c in h.children
         if c.dep_ == "prep" and c.lower_ == "in"
         for g in c.children
+    )
+
+
+def _police_subject(tok: Token) -> bool:
+    return any(
+        c.dep_ == "nsubj"
+        and c.lemma_.lower() in {"police", "policeman", "agent", "officer", "authority", "security"}
+        for c in tok.children
     )
 
 
