@@ -761,3 +761,10 @@ def test_events_a_dismissed_minister_is_no_rejection() -> None:
     events = code("The president dismissed the interior minister on Monday.")
     assert "REJECT" not in {e.type for e in events}
     assert "ASSAULT" not in {e.type for e in code("The president fired the defence minister.")}
+
+
+def test_events_an_event_told_as_the_setting_is_no_second_event() -> None:
+    events = code("The government imposed a curfew in Izium amid heavy fighting.")
+    assert [e.type for e in events] == ["COERCE"]
+    reply = code("Moldova recalled its ambassador in response to the attacks.")
+    assert [e.type for e in reply] == ["SANCTION"]

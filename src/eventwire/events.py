@@ -660,14 +660,35 @@ def _breaks_out(tok: Token) -> bool:
     return tok.dep_ in {"nsubjpass", "pobj"} and any(c.dep_ == "auxpass" for c in verb.children)
 
 
+# Prepositions whose noun event is the circumstance or cause of another one in the sentence.
+_CIRCUMSTANCE = frozenset({"after", "following", "since", "amid", "amidst", "during", "over"})
+
+
 def _background(tok: Token) -> bool:
-    """True for a noun trigger in an "after"/"following"/"since" phrase (an earlier event)."""
+    """True for a noun trigger told as the cause or setting of another event.
+
+    "after twelve days of battles", "amid heavy fighting", "because of the fighting", "in
+    response to the attacks", "complained over two air raids".
+    """
     if tok.pos_ == "VERB":
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "because":
+        return True  # "because of fighting between the two sides"
     t = tok
     while t.dep_ in {"pobj", "prep"} and t.head is not t and t.head.lower_ == "of":
         t = t.head.head  # "after 12 days of battles"
-    return t.dep_ == "pobj" and t.head.lower_ in {"after", "following", "since"}
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    if prep.lower_ in _CIRCUMSTANCE:
+        return True
+    over = prep.head  # "in response to the attacks", "in protest at the arrests"
+    return (
+        prep.lower_ in {"to", "for", "at", "of", "against"}
+        and over.lower_ in {"response", "retaliation", "reply", "protest", "reaction"}
+        and over.dep_ == "pobj"
+        and over.head.lower_ == "in"
+    )
 
 
 def _location(p: Place, span: Span, sent: Span) -> Location:
