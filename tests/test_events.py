@@ -768,3 +768,25 @@ def test_events_an_event_told_as_the_setting_is_no_second_event() -> None:
     assert [e.type for e in events] == ["COERCE"]
     reply = code("Moldova recalled its ambassador in response to the attacks.")
     assert [e.type for e in reply] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Seoul said it would consider sending troops to the peacekeeping force.", "AGREE"),
+        ("More than 20,000 people took to the streets of the capital on Sunday.", "PROTEST"),
+        ("Moscow held the rebels responsible for the bombings.", "ACCUSE"),
+        ("The army took over the state radio station.", "COERCE"),
+        ("Authorities sealed off the area around the mosque.", "COERCE"),
+        ("The last Soviet troops left Afghanistan on Wednesday.", "RETREAT"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_seventh_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_a_named_town_taken_over_is_territory() -> None:
+    events = code("Russian forces took over Kupiansk on Monday.")
+    assert events
+    assert events[0].acled_event_type == "Battles"

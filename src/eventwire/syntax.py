@@ -274,9 +274,23 @@ COOPERATIVE = frozenset({"AID", "CONSULT", "COOPERATE", "RETREAT", "CONCEDE", "S
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 PROMISE_HEADS = frozenset(
     {"offer", "promise", "pledge", "vow", "willing", "ready", "prepared", "prepare", "plan",
-     "intend", "decide", "agree", "announce", "commit", "committed"}
+     "intend", "decide", "agree", "announce", "commit", "committed", "consider"}
 )  # fmt: skip
 _FUTURE = frozenset({"will", "would", "shall", "may", "might", "could", "'ll"})
+
+
+_INSIST = frozenset({"insist", "demand", "urge", "ask", "request", "propose", "recommend"})
+
+
+def _subjunctive(tok: Token) -> bool:
+    """True for "insisted that the government reopen talks": the act is demanded."""
+    return (
+        tok.dep_ == "ccomp"
+        and tok.tag_ == "VB"
+        and tok.head.lemma_.lower() in _INSIST
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and not any(c.dep_ == "aux" for c in tok.children)
+    )
 
 
 def refused_future(tok: Token, plover: str) -> bool:
@@ -296,7 +310,7 @@ def stance(tok: Token, plover: str) -> str | None:
         return None  # "asked X to withdraw": the asking verb is the request already
     chain = control_chain(tok)
     auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
-    if auxes & {"must", "should"}:
+    if auxes & {"must", "should"} or _subjunctive(tok):
         return "REQUEST"
     future = bool(auxes & _FUTURE) or controlled_by(tok, PROMISE_HEADS)
     if not future:

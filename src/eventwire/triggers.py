@@ -116,6 +116,8 @@ def takes_ground(tok: Token) -> bool:
             continue
         if c.lemma_.lower() in GROUND_NOUNS or (c.pos_ == "PROPN" and c.ent_type_ == "GPE"):
             return True
+        if c.pos_ == "PROPN" and any(p.lower_ == "over" for p in tok.children):
+            return True  # "took over Starobilsk": a named place taken over
     return False
 
 
@@ -382,6 +384,8 @@ _WORKERS = frozenset(
     {"worker", "miner", "docker", "dockworker", "employee", "teacher", "doctor", "nurse",
      "driver", "union", "staff", "pilot", "farmer", "lorry", "trucker", "railworker"}
 )  # fmt: skip
+HELD_RESPONSIBLE = Trigger("ACCUSE", "allege", None, None, None)
+SEIZED = Trigger("COERCE", "seize", None, None, None)
 WANTED = Trigger("REQUEST", None, None, None, None)
 JOINT_ACT = Trigger("COOPERATE", None, None, None, None)
 TOOK_PART = Trigger("CONSULT", None, None, None, None)
@@ -678,6 +682,8 @@ def construction(tok: Token) -> Trigger | None:
     if lemma in {"ban", "outlaw"} and lemmas & _BANNED:
         return BANNED  # "banned all political parties" (1722)
     if lemma in _MOVE_VERBS and any(o.lemma_.lower() in _FORCES for o in objects):
+        if any(_names_peacekeepers(c) or _names_mission(c) for c in _to_tokens(tok)):
+            return PEACEKEEPING  # "sending troops to the peacekeeping force" (074)
         return SENT_FORCES  # "moved two warships into the disputed waters"
     if lemma in _GIVE_VERBS and objects and _aid_objects(objects, lemmas):
         return SENT_AID  # "gave 20 million euros to the agency", "flew medical teams in"
@@ -756,6 +762,28 @@ def construction(tok: Token) -> Trigger | None:
         return LABOUR_STRIKE  # "dockworkers struck for a second day"
     if lemma == "raid":
         return POLICE_RAID if _police_subject(tok) else RAIDED  # "jets raided bases"
+    if lemma == "take" and any(o.lemma_.lower() in {"street", "streets"} for o in _to_tokens(tok)):
+        return MARCHED  # "more than 20,000 people took to the streets"
+    if lemma == "hold" and any(
+        c.lower_ == "responsible" for t in (tok, *objects) for c in t.children
+    ):
+        return HELD_RESPONSIBLE  # "held the rebels responsible for the bombing" (112)
+    if (
+        lemma == "take"
+        and "over" in kids
+        and objects
+        and not takes_ground(tok)
+        and not any(o.pos_ == "PROPN" or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objects)
+    ):
+        return SEIZED  # "the army took over the state radio station" (171)
+    if lemma in {"seal", "cordon"} and "off" in kids:
+        return CLOSED_BORDER  # "sealed off the area around the mosque" (191)
+    if (
+        lemma == "leave"
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _FORCES for c in tok.children)
+        and any(o.ent_type_ in {"GPE", "LOC"} or o.lemma_.lower() in GROUND_NOUNS for o in objects)
+    ):
+        return PULLED_BACK  # "the last Soviet troops left Afghanistan"
     if lemma == "seek" and objects and not any(c.dep_ == "xcomp" for c in tok.children):
         return SOUGHT  # "sought military aid" (10x), not "sought to capture the town"
     if lemma == "pull" and kids & {"out", "back"} and not objects:
@@ -776,6 +804,16 @@ def construction(tok: Token) -> Trigger | None:
     ):
         return MUST_REQUEST  # "declared that China must drop barriers"
     return None
+
+
+def _to_tokens(tok: Token) -> list[Token]:
+    return [
+        g
+        for c in tok.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _to_objects(tok: Token) -> set[str]:
