@@ -790,3 +790,25 @@ def test_events_a_named_town_taken_over_is_territory() -> None:
     events = code("Russian forces took over Kupiansk on Monday.")
     assert events
     assert events[0].acled_event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The military rulers imposed censorship on the press.", "COERCE"),
+        ("The police held the suspect for questioning.", "COERCE"),
+        ("The government expelled 200 foreign workers.", "COERCE"),
+        ("The two police forces exchanged intelligence on organised crime.", "COOPERATE"),
+    ],
+)
+def test_events_plover_reads_constructions_from_an_eighth_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert events
+    assert events[0].type == want
+
+
+def test_events_fighting_crime_is_no_clash_and_captured_weapons_no_territory() -> None:
+    crime = code("Moldova and Georgia agreed to cooperate on fighting terrorism.")
+    assert "ASSAULT" not in {e.type for e in crime}
+    arms = code("The guerrillas agreed to return captured weapons.")
+    assert "COERCE" not in {e.type for e in arms}

@@ -47,6 +47,7 @@ from eventwire.triggers import (
     RULED_LEMMAS,
     SEIZE_VERBS,
     SMALL_ARMS,
+    SPOILS,
     TAKE_VERBS,
     Trigger,
     base,
@@ -591,8 +592,10 @@ def _attributive(tok: Token, trig: Trigger) -> bool:
         return any(c.dep_ == "agent" for c in tok.children)  # "separatists backed by Moscow"
     if tok.dep_ != "amod":
         return False
-    if trig.acled_type is None:
-        return True
+    if trig.acled_type is None or (
+        base(tok) in SEIZE_VERBS and tok.i < tok.head.i and tok.head.lemma_.lower() in SPOILS
+    ):
+        return True  # "the banned party", "return captured weapons"
     # An armed act only when the parse is surely a modifier: after a determiner, number or
     # adjective, before its noun, with no arguments ("the captured frontiers", "50 fired
     # policemen"; not a misparsed "forces kept and tortured civilians").

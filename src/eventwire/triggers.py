@@ -386,6 +386,17 @@ _WORKERS = frozenset(
 )  # fmt: skip
 HELD_RESPONSIBLE = Trigger("ACCUSE", "allege", None, None, None)
 SEIZED = Trigger("COERCE", "seize", None, None, None)
+DEPORTED = Trigger("COERCE", "deport", None, None, None)
+SHARED = Trigger("COOPERATE", "intelligence", None, None, None)
+_SCOURGES = frozenset(
+    {"terrorism", "terror", "crime", "corruption", "drug", "trafficking", "poverty", "disease",
+     "virus", "epidemic", "inflation", "extremism", "smuggling", "piracy", "fraud", "hunger"}
+)  # fmt: skip
+_FOREIGNERS = frozenset(
+    {"worker", "journalist", "migrant", "immigrant", "foreigner", "national", "alien",
+     "missionary", "student", "correspondent", "reporter", "refugee", "activist"}
+)  # fmt: skip
+_INTELLIGENCE = frozenset({"intelligence", "information", "data", "expertise", "know-how"})
 WANTED = Trigger("REQUEST", None, None, None, None)
 JOINT_ACT = Trigger("COOPERATE", None, None, None, None)
 TOOK_PART = Trigger("CONSULT", None, None, None, None)
@@ -784,6 +795,22 @@ def construction(tok: Token) -> Trigger | None:
         and any(o.ent_type_ in {"GPE", "LOC"} or o.lemma_.lower() in GROUND_NOUNS for o in objects)
     ):
         return PULLED_BACK  # "the last Soviet troops left Afghanistan"
+    if (
+        lemma in {"fight", "combat", "battle", "tackle"}
+        and (lemmas | {g.lemma_.lower() for g in _prep_objects(tok, "against")}) & _SCOURGES
+    ):
+        return NOT_AN_EVENT  # "cooperate on fighting terrorism": no armed clash
+    if lemma == "expel" and lemmas & (_PEOPLE | _FOREIGNERS):
+        return DEPORTED  # "expelled 200 foreign workers" (174), not diplomats (166)
+    if lemma in {"exchange", "share", "swap", "pool"} and lemmas & _INTELLIGENCE:
+        return SHARED  # "will exchange intelligence on organised crime" (064)
+    if lemma in {"hold", "keep", "detain"} and any(
+        {g.lemma_.lower() for g in _prep_objects(t, "for")}
+        & {"questioning", "question", "interrogation"}
+        or {g.lemma_.lower() for g in _prep_objects(t, "in")} & {"custody", "detention"}
+        for t in (tok, *objects)
+    ):
+        return DETAINED  # "held the suspect for questioning", "kept him in custody"
     if lemma == "seek" and objects and not any(c.dep_ == "xcomp" for c in tok.children):
         return SOUGHT  # "sought military aid" (10x), not "sought to capture the town"
     if lemma == "pull" and kids & {"out", "back"} and not objects:
@@ -859,6 +886,16 @@ def _police_subject(tok: Token) -> bool:
         and c.lemma_.lower() in {"police", "policeman", "agent", "officer", "authority", "security"}
         for c in tok.children
     )
+
+
+def _prep_objects(tok: Token, word: str) -> list[Token]:
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == word
+        for g in c.children
+        if g.dep_ in {"pobj", "pcomp"}
+    ]
 
 
 def _prep_words(objects: list[Token]) -> set[str]:
