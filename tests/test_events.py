@@ -812,3 +812,19 @@ def test_events_fighting_crime_is_no_clash_and_captured_weapons_no_territory() -
     assert "ASSAULT" not in {e.type for e in crime}
     arms = code("The guerrillas agreed to return captured weapons.")
     assert "COERCE" not in {e.type for e in arms}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The opposition said it would not attend the national conference.", "REJECT"),
+        ("The government said it had no intention of lifting the curfew.", "REJECT"),
+        ("The rebels vowed to retaliate for the killing of their commander.", "THREATEN"),
+        ("Western governments expressed concern over the arrests of journalists.", "ACCUSE"),
+        ("The foreign minister begins a tour of Gulf states on Saturday.", "CONSULT"),
+        ("The government reinstated the dismissed judges.", "CONCEDE"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_ninth_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]

@@ -318,6 +318,8 @@ MARCHED = Trigger("PROTEST", "demo", "Protests", "Peaceful protest", None)
 VOICED_SUPPORT = Trigger("SUPPORT", None, None, None, None)
 PHONED = Trigger("CONSULT", "phone", None, None, None)
 BANNED = Trigger("COERCE", "ban", None, None, None)
+_CONCERN = frozenset({"concern", "regret", "dismay", "outrage", "anger", "alarm", "disappointment"})
+_INTENT_NOUNS = frozenset({"intention", "plan", "desire", "wish", "interest"})
 _BACKING = frozenset(
     {"support", "solidarity", "backing", "sympathy", "approval", "gratitude", "satisfaction"}
 )
@@ -329,7 +331,7 @@ _RIOT_ACTS = frozenset(
     {"loot", "burn", "torch", "set", "smash", "storm", "vandalize", "vandalise", "ransack",
      "attack", "clash", "throw", "hurl", "pelt"}
 )  # fmt: skip
-_CROWDS = frozenset({"rioter", "protester", "protestor", "demonstrator", "mob", "crowd"})
+_CROWDS = frozenset({"rioter", "protester", "protestor", "demonstrator", "mob", "crowd", "striker"})
 _BANNED = frozenset(
     {"party", "organization", "organisation", "group", "movement", "rally", "demonstration",
      "protest", "gathering", "opposition", "union", "association", "newspaper"}
@@ -371,7 +373,7 @@ SUICIDE_BOMB = Trigger(
 _STAGE_VERBS = frozenset({"stage", "hold", "organize", "organise", "lead", "join", "call"})
 _MEETINGS = frozenset(
     {"talk", "negotiation", "meeting", "conference", "summit", "dialogue", "consultation",
-     "mediation", "discussion"}
+     "mediation", "discussion", "session"}
 )  # fmt: skip
 NOT_AN_EVENT = Trigger("OTHER", None, None, None, None)
 POLICE_RAID = Trigger("COERCE", "arrest", None, None, None)
@@ -573,6 +575,10 @@ def construction(tok: Token) -> Trigger | None:
             return SIT_IN  # "staged a sit-in" (parsed sit / - / in)
         if lemma in _BACKING and tok.dep_ == "dobj" and base(head) in _VOICE:
             return VOICED_SUPPORT  # "expressed its full support for the plan" (051)
+        if lemma in _CONCERN and tok.dep_ == "dobj" and base(head) in _VOICE:
+            return DIPLOMATIC_PROTEST  # "expressed concern over the arrests" (110)
+        if lemma in _INTENT_NOUNS and "no" in kids and tok.dep_ == "dobj":
+            return REJECTED  # "had no intention of lifting the state of emergency"
         if lemma in _COMMITMENT and tok.dep_ == "dobj" and base(head) in _VOICE:
             return COMMITTED  # "expressed their commitment to a settlement" (03)
         return None
@@ -744,6 +750,8 @@ def construction(tok: Token) -> Trigger | None:
         return ACCEDED  # "agreed to the unions' demand for a pay rise"
     if lemma in {"restore", "grant", "guarantee"} and lemmas & _FREEDOMS:
         return EASED  # "restored freedom of the press" (0811)
+    if lemma == "attend" and lemmas & _MEETINGS:
+        return TOOK_PART  # "would not attend the conference": a refusal
     if (lemma == "participate" or (lemma == "take" and "part" in lemmas)) and _in_talks(tok):
         return TOOK_PART  # "took part in the talks"; "would not take part": a refusal
     if lemma in {"ignore", "disregard", "defy", "flout"} and lemmas & (_DEMANDS | {"ultimatum"}):
@@ -907,7 +915,11 @@ def _crowd_subject(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "nsubj":
             heads = [c, *_of_objects(c)]
-            return any(h.lemma_.lower() in _CROWDS for h in heads)
+            return any(
+                h.lemma_.lower() in _CROWDS
+                or any(m.lower_ in {"striking", "protesting"} for m in h.children)
+                for h in heads
+            )
     return False
 
 
