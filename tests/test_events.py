@@ -828,3 +828,25 @@ def test_events_fighting_crime_is_no_clash_and_captured_weapons_no_territory() -
 def test_events_plover_reads_constructions_from_a_ninth_reading(text: str, want: str) -> None:
     events = code(text)
     assert [e.type for e in events][:1] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("French and British engineers are working together on the new jet.", "COOPERATE"),
+        ("The last UN peacekeepers left the country.", "SANCTION"),
+        ("Food and medicine were flown to the besieged enclave by UN aircraft.", "AID"),
+        ("More than 100 opposition activists were arrested overnight.", "COERCE"),
+        ("A ceasefire was agreed by both sides.", "AGREE"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_tenth_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_received_supplies_run_from_the_giver() -> None:
+    (ev,) = code("Ukraine received 40 tonnes of relief supplies from Poland.")
+    assert ev.type == "AID"
+    assert ev.actor1 is not None
+    assert ev.actor1.name == "Government of Poland"

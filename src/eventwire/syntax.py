@@ -6,6 +6,8 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
+from eventwire.triggers import RECEIVE_VERBS
+
 MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should", "can", "must"})
 # Heads that make what they govern an intention, not a fact ("threatens to strike"); not "try":
 # an attempted assault took place.
@@ -70,10 +72,6 @@ def arguments(tok: Token) -> tuple[Token | None, Token | None]:
                 # "Ukraine received military aid from Poland": Poland gives, Ukraine gets.
                 return _giver(tok, verb), a1
     return a1, a2
-
-
-# Verbs whose subject gets what their object names ("received aid", "obtained weapons").
-RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 
 
 def _giver(tok: Token, verb: Token) -> Token | None:

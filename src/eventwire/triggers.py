@@ -399,6 +399,8 @@ _FOREIGNERS = frozenset(
      "missionary", "student", "correspondent", "reporter", "refugee", "activist"}
 )  # fmt: skip
 _INTELLIGENCE = frozenset({"intelligence", "information", "data", "expertise", "know-how"})
+RECEIVED_AID = Trigger("AID", None, None, None, None)
+RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 WANTED = Trigger("REQUEST", None, None, None, None)
 JOINT_ACT = Trigger("COOPERATE", None, None, None, None)
 TOOK_PART = Trigger("CONSULT", None, None, None, None)
@@ -556,6 +558,12 @@ def construction(tok: Token) -> Trigger | None:
             kids & {"protest", "silent", "peaceful", "mass"} or base(head) in _STAGE_VERBS
         ):
             return MARCHED  # "staged a silent march through the city centre"
+        if (
+            tok.dep_ == "dobj"
+            and base(head) in RECEIVE_VERBS
+            and ({lemma} | {g.lemma_.lower() for g in _of_objects(tok)}) & (_AID | _MONEY)
+        ):
+            return RECEIVED_AID  # "received 40 tonnes of relief supplies from China"
         if "joint" in kids and lemma in _JOINT_ACTS:
             return JOINT_ACT  # "joint patrols", "a joint investigation" (06)
         drill = _drill(tok)
@@ -800,8 +808,13 @@ def construction(tok: Token) -> Trigger | None:
     if (
         lemma == "leave"
         and any(c.dep_ == "nsubj" and c.lemma_.lower() in _FORCES for c in tok.children)
-        and any(o.ent_type_ in {"GPE", "LOC"} or o.lemma_.lower() in GROUND_NOUNS for o in objects)
+        and any(
+            o.ent_type_ in {"GPE", "LOC"} or o.lemma_.lower() in GROUND_NOUNS | {"country"}
+            for o in objects
+        )
     ):
+        if any(c.dep_ == "nsubj" and _names_mission(c) for c in tok.children):
+            return RECALLED  # "the last UN peacekeepers left the country" (1661)
         return PULLED_BACK  # "the last Soviet troops left Afghanistan"
     if (
         lemma in {"fight", "combat", "battle", "tackle"}
@@ -819,6 +832,14 @@ def construction(tok: Token) -> Trigger | None:
         for t in (tok, *objects)
     ):
         return DETAINED  # "held the suspect for questioning", "kept him in custody"
+    if lemma in {"work", "operate", "act"} and (
+        kids & {"together", "jointly"}
+        or (
+            any(c.lower_ == "closely" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        )
+    ):
+        return JOINT_ACT  # "engineers are working together on the new jet"
     if lemma == "seek" and objects and not any(c.dep_ == "xcomp" for c in tok.children):
         return SOUGHT  # "sought military aid" (10x), not "sought to capture the town"
     if lemma == "pull" and kids & {"out", "back"} and not objects:
