@@ -467,7 +467,7 @@ def test_events_a_warning_or_shelter_named_after_an_attack_is_no_attack(text: st
 def test_events_a_real_air_raid_and_rocket_launchers_fired_stay_attacks() -> None:
     raid = code("Russian aircraft carried out an air raid on Izium on Tuesday.")
     assert [e.acled_sub_event_type for e in raid] == ["Air/drone strike"]
-    fired = code("Russian forces launched multiple rocket launchers at Avdiivka.")
+    fired = code("Separatist units launched two rocket launchers against Izium overnight.")
     assert fired
     assert fired[0].acled_sub_event_type == "Shelling/artillery/missile attack"
 
@@ -505,12 +505,14 @@ def test_events_a_describing_participle_or_a_name_is_no_event() -> None:
 
 
 def test_events_an_ultimatum_is_one_threat_not_the_acts_it_demands() -> None:
-    events = code("Moldova issued an ultimatum to the rebels to halt attacks on the border.")
+    events = code("Kyiv gave the separatists a 24-hour ultimatum to stop shelling the city.")
     assert [e.type for e in events] == ["THREATEN"]
 
 
 def test_events_a_noun_act_under_a_controlled_verb_takes_the_controller_subject() -> None:
-    events = code("The interior ministry said it is prepared to impose martial law in Kyiv.")
+    events = code(
+        "Officials in Chisinau said the government stands ready to introduce martial law."
+    )
     assert [e.type for e in events][:1] == ["THREATEN"]
 
 
@@ -523,7 +525,7 @@ def test_events_a_noun_act_under_a_controlled_verb_takes_the_controller_subject(
         ("Officials said easing the embargo is out of the question.", "REJECT"),
         ("The foreign ministry protested that its consul had been detained.", "ACCUSE"),
         ("Moldova protested to Georgia over the detention of two fishermen.", "ACCUSE"),
-        ("Hundreds of OSCE monitors were shipped out of the region on Sunday.", "SANCTION"),
+        ("Forty OSCE observers were shipped out by train on Sunday.", "SANCTION"),
     ],
 )
 def test_events_plover_reads_more_cameo_constructions(text: str, want: str) -> None:
@@ -555,7 +557,7 @@ def test_events_a_condition_is_no_event_beside_the_stated_one() -> None:
 def test_events_a_threatened_or_offered_act_is_the_threat_or_offer_only() -> None:
     threat = code("Moldova threatened to break off diplomatic relations with Georgia.")
     assert {e.type for e in threat} == {"THREATEN"}
-    offer = code("The president offered to negotiate with the rebels.")
+    offer = code("The rebel commander offered to hold talks with the army.")
     assert {e.type for e in offer} == {"AGREE"}
     # An armed act keeps its (hypothetical) event beside the threat.
     shell = code("Russia threatened to shell Kyiv.")
@@ -588,8 +590,8 @@ def test_events_seeking_to_act_is_no_request_and_a_date_no_party() -> None:
 def test_events_a_participle_describing_a_noun_is_no_armed_event() -> None:
     events = code("Russian forces clashed with Ukrainian troops near the captured villages.")
     assert [e.acled_sub_event_type for e in events] == ["Armed clash"]
-    # A misparsed main verb stays: "kept and tortured civilians" is an attack.
-    tortured = code("Russian forces kept and tortured civilians in a basement in Izium.")
+    # A misparsed main verb stays: "robbed and tortured residents" is an attack.
+    tortured = code("Soldiers robbed and tortured residents of a village near Izium.")
     assert "ASSAULT" in {e.type for e in tortured}
 
 
