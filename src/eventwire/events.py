@@ -597,8 +597,8 @@ def _attributive(tok: Token, trig: Trigger) -> bool:
     ):
         return True  # "the banned party", "return captured weapons"
     # An armed act only when the parse is surely a modifier: after a determiner, number or
-    # adjective, before its noun, with no arguments ("the captured frontiers", "50 fired
-    # policemen"; not a misparsed "forces kept and tortured civilians").
+    # adjective, before its noun, with no arguments ("the captured villages", "20 sacked
+    # officials"; not a misparsed "soldiers robbed and tortured residents").
     if tok.i == 0 or tok.i > tok.head.i:
         return False
     before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
