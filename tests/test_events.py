@@ -490,7 +490,8 @@ def test_events_more_acts_of_war_are_coded_and_placed(text: str, acled: tuple[st
 
 
 def test_events_dropping_what_is_no_munition_and_targeting_by_civilians_are_no_attacks() -> None:
-    assert code("The prosecutors in Kyiv dropped the charges against the mayor.") == []
+    dropped = code("The prosecutors in Kyiv dropped the charges against the mayor.")
+    assert "ASSAULT" not in {e.type for e in dropped}  # a concession, if anything
     assert code("The new tax in Kyiv targeted large landlords.") == []
 
 
@@ -536,3 +537,405 @@ def test_events_a_person_who_disappeared_is_a_forced_disappearance_a_thing_is_no
         "Abduction/forced disappearance",
     )
     assert code("The archive of the Kupiansk museum disappeared during the night.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An air raid alert was declared in Kyiv on Tuesday morning.",
+        "Air raid sirens sounded over Kupiansk for three hours.",
+        "Families in Izium slept in bomb shelters again.",
+    ],
+)
+def test_events_a_warning_or_shelter_named_after_an_attack_is_no_attack(text: str) -> None:
+    assert "ASSAULT" not in {e.type for e in code(text)}
+
+
+def test_events_a_real_air_raid_and_rocket_launchers_fired_stay_attacks() -> None:
+    raid = code("Russian aircraft carried out an air raid on Izium on Tuesday.")
+    assert [e.acled_sub_event_type for e in raid] == ["Air/drone strike"]
+    fired = code("Separatist units launched two rocket launchers against Izium overnight.")
+    assert fired
+    assert fired[0].acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "receiver"),
+    [
+        ("Ukraine received military aid from Poland on Monday.", "Poland", "Ukraine"),
+        ("Kyiv received a new package of military aid from Germany.", "Germany", "Ukraine"),
+        (
+            "Ukraine has received aid worth 2 billion dollars from the United States.",
+            "United States",
+            "Ukraine",
+        ),
+    ],
+)
+def test_events_received_aid_is_given_by_the_donor_to_the_receiver(
+    text: str, giver: str, receiver: str
+) -> None:
+    (ev,) = code(text)
+    assert ev.type == "AID"
+    assert ev.actor1 is not None
+    assert ev.actor1.name == f"Government of {giver}"
+    assert ev.actor2 is not None
+    assert ev.actor2.name == f"Government of {receiver}"
+
+
+def test_events_a_describing_participle_or_a_name_is_no_event() -> None:
+    banned = code("The minister met leaders of the banned opposition party in Kyiv.")
+    assert [e.type for e in banned] == ["CONSULT"]
+    threatened = code("The army mounted its long-threatened offensive near Izium.")
+    assert [e.type for e in threatened] == ["ASSAULT"]
+    named = code("The Ceasefire Monitoring Commission met in Kyiv on Friday.")
+    assert [e.type for e in named] == ["CONSULT"]
+
+
+def test_events_an_ultimatum_is_one_threat_not_the_acts_it_demands() -> None:
+    events = code("Kyiv gave the separatists a 24-hour ultimatum to stop shelling the city.")
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_events_a_noun_act_under_a_controlled_verb_takes_the_controller_subject() -> None:
+    events = code(
+        "Officials in Chisinau said the government stands ready to introduce martial law."
+    )
+    assert [e.type for e in events][:1] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The prime minister declared a state of emergency in four regions.", "COERCE"),
+        ("The regulator banned two opposition television channels on Monday.", "COERCE"),
+        ("The junta suspended the constitution and dissolved parliament.", "COERCE"),
+        ("Officials said easing the embargo is out of the question.", "REJECT"),
+        ("The foreign ministry protested that its consul had been detained.", "ACCUSE"),
+        ("Moldova protested to Georgia over the detention of two fishermen.", "ACCUSE"),
+        ("Forty OSCE observers were shipped out by train on Sunday.", "SANCTION"),
+    ],
+)
+def test_events_plover_reads_more_cameo_constructions(text: str, want: str) -> None:
+    events = code(text)
+    assert events
+    assert events[0].type == want, [e.type for e in events]
+
+
+def test_events_a_street_protest_stays_a_protest() -> None:
+    events = code("Thousands of students protested in Kyiv against the new law.")
+    assert [e.type for e in events] == ["PROTEST"]
+    aim = code("The deputy went on hunger strike to protest the closure of his newspaper.")
+    assert [e.type for e in aim] == ["PROTEST"]
+
+
+def test_events_an_agreed_or_prepared_act_is_the_promise_only() -> None:
+    agreed = code("Moldova and Georgia agreed to lift the embargo on wine imports.")
+    assert {e.type for e in agreed} == {"AGREE"}
+    lifted = code("Moldova lifted the state of emergency in the capital.")
+    assert [e.type for e in lifted] == ["CONCEDE"]
+
+
+def test_events_a_condition_is_no_event_beside_the_stated_one() -> None:
+    events = code("Georgia said it will recall its envoy unless Moldova accepts the demands.")
+    assert "CONCEDE" not in {e.type for e in events}
+    assert events
+
+
+def test_events_a_threatened_or_offered_act_is_the_threat_or_offer_only() -> None:
+    threat = code("Moldova threatened to break off diplomatic relations with Georgia.")
+    assert {e.type for e in threat} == {"THREATEN"}
+    offer = code("The rebel commander offered to hold talks with the army.")
+    assert {e.type for e in offer} == {"AGREE"}
+    # An armed act keeps its (hypothetical) event beside the threat.
+    shell = code("Russia threatened to shell Kyiv.")
+    assert any(e.type == "ASSAULT" and e.hypothetical for e in shell)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Kyiv sought more air defence systems from its allies.", "REQUEST"),
+        ("Russian troops pulled back from the river on Friday.", "RETREAT"),
+        ("The prime minister stepped down after the vote.", "RETREAT"),
+        ("Moldova consulted Romania about the crisis.", "CONSULT"),
+        ("The ministry slammed the decision as illegal.", "ACCUSE"),
+        ("Russia massed troops on the border with Ukraine.", "MOBILIZE"),
+    ],
+)
+def test_events_more_news_verbs_have_their_category(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_seeking_to_act_is_no_request_and_a_date_no_party() -> None:
+    events = code("Russian forces sought to capture Izium.")
+    assert "REQUEST" not in {e.type for e in events}
+    (ev,) = code("Russian troops pulled back from Izium on Friday.")
+    assert ev.actor2 is None
+
+
+def test_events_a_participle_describing_a_noun_is_no_armed_event() -> None:
+    events = code("Russian forces clashed with Ukrainian troops near the captured villages.")
+    assert [e.acled_sub_event_type for e in events] == ["Armed clash"]
+    # A misparsed main verb stays: "robbed and tortured residents" is an attack.
+    tortured = code("Soldiers robbed and tortured residents of a village near Izium.")
+    assert "ASSAULT" in {e.type for e in tortured}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Students staged a sit-in outside the parliament building.", "PROTEST"),
+        ("Thousands of people marched through Kyiv to demand new elections.", "PROTEST"),
+        ("Rioters set fire to cars and looted shops in the northern city.", "PROTEST"),
+        ("The president spoke by telephone with his Moldovan counterpart.", "CONSULT"),
+        ("Canada expressed its full support for the peace plan.", "SUPPORT"),
+        ("The president bowed to opposition demands and called early elections.", "CONCEDE"),
+        ("The government banned all political parties.", "COERCE"),
+        ("The navy moved two warships into the disputed waters.", "MOBILIZE"),
+    ],
+)
+def test_events_plover_reads_constructions_of_everyday_reporting(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_troops_marching_are_no_protest() -> None:
+    events = code("Russian troops marched towards Kupiansk on Monday.")
+    assert "PROTEST" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The king received the visiting Moldovan president at his palace.", "CONSULT"),
+        ("Turkey handed the suspected militants over to the Iraqi authorities.", "COOPERATE"),
+        ("Germany gave 20 million euros to the refugee agency.", "AID"),
+        ("The Red Cross flew medical teams into the besieged city.", "AID"),
+        ("The court found the former general guilty of war crimes.", "ACCUSE"),
+        ("Workers at the state oil company walked off the job on Tuesday.", "PROTEST"),
+        ("Opposition supporters boycotted the parliamentary elections.", "PROTEST"),
+        ("Police placed the former president under house arrest.", "COERCE"),
+        ("Fighting broke out between rival factions in the capital.", "ASSAULT"),
+        ("Venezuela will send a delegation to the peace talks.", "AGREE"),
+        ("The government welcomed the UN resolution on the border.", "SUPPORT"),
+    ],
+)
+def test_events_plover_reads_more_everyday_constructions(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_a_state_boycott_stays_a_sanction() -> None:
+    events = code("Britain boycotted the summit in Minsk.")
+    assert [e.type for e in events][:1] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Several African leaders rallied behind the embattled president.", "SUPPORT"),
+        ("The foreign ministry defended the arrests as necessary.", "SUPPORT"),
+        ("The guerrillas handed back the town to government forces.", "RETREAT"),
+        ("About 2,000 rebels laid down their arms at a ceremony.", "RETREAT"),
+        ("Thousands of demonstrators filled the central square.", "PROTEST"),
+        ("Troops rounded up hundreds of suspected sympathisers.", "COERCE"),
+        ("Under union pressure, the government withdrew the labour reform.", "CONCEDE"),
+        ("Police stepped up security around government buildings.", "MOBILIZE"),
+        ("The government ordered a partial mobilisation of the armed forces.", "MOBILIZE"),
+        ("Thousands of troops were put on alert along the border.", "MOBILIZE"),
+        ("The United Nations airlifted tents and blankets to the survivors.", "AID"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_third_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_what_protesters_call_for_is_no_event() -> None:
+    events = code(
+        "Tens of thousands of demonstrators filled the central square calling for the "
+        "government to resign."
+    )
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_events_a_withdrawn_bill_is_no_battle() -> None:
+    (ev,) = code("The government withdrew the bill on Monday.")
+    assert ev.acled_event_type is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The bishops issued a statement backing the striking workers.", "SUPPORT"),
+        ("Aid agencies distributed food to thousands of displaced families.", "AID"),
+        ("The government legalized the main opposition party.", "CONCEDE"),
+        ("Rebel fighters evacuated their positions around the airport.", "RETREAT"),
+        ("Parliament voted down the proposed constitutional amendment.", "REJECT"),
+        ("Moldova closed its border with Transnistria.", "COERCE"),
+        ("The government nationalised foreign-owned oil companies.", "COERCE"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_fourth_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_readiness_to_act_is_the_readiness_only() -> None:
+    events = code("The Iraqi government has expressed its readiness to cooperate with inspectors.")
+    assert [e.type for e in events] == ["AGREE"]
+
+
+def test_events_a_backer_named_in_passing_is_no_support_event() -> None:
+    events = code("Separatists backed by Moscow shelled Avdiivka on Monday.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Both sides expressed their commitment to a negotiated settlement.", "AGREE"),
+        ("The Vatican expressed satisfaction with the release of the bishop.", "SUPPORT"),
+        ("Egypt threw its weight behind the Saudi peace initiative.", "SUPPORT"),
+        ("Both armies have been conducting joint patrols along the frontier.", "COOPERATE"),
+        ("The World Bank lent the country 200 million dollars.", "AID"),
+        ("UN peacekeepers are protecting the refugee camps in the east.", "AID"),
+        ("The government agreed to the unions' demand for a pay rise.", "CONCEDE"),
+        ("The military authorities restored freedom of the press.", "CONCEDE"),
+        ("Opposition parties filed a lawsuit against the electoral commission.", "ACCUSE"),
+        ("The rebels said they would not take part in the talks.", "REJECT"),
+        ("The president ignored the parliament's call for his resignation.", "REJECT"),
+        ("Angry residents burned tyres and barricaded roads in the township.", "PROTEST"),
+        ("The prisoners refused food for a second week.", "PROTEST"),
+        ("Heavily armed troops took up positions around the palace.", "MOBILIZE"),
+        ("Soldiers burned down dozens of homes in the village.", "COERCE"),
+        ("The police dispersed the demonstrators with tear gas.", "COERCE"),
+        ("A suicide bomber blew himself up in a crowded market.", "ASSAULT"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_fifth_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_a_noun_event_under_a_negated_verb_is_negated() -> None:
+    (ev,) = code("Russia did not launch an attack on Kyiv on Monday.")
+    assert ev.negated
+    joined = code("Students took part in the protest in Kyiv.")
+    assert "CONSULT" not in {e.type for e in joined}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Moscow said it was prepared to reduce its forces in the region.", "AGREE"),
+        ("Mediators shuttled between the two camps throughout the night.", "CONSULT"),
+        ("The president paid tribute to the soldiers who died.", "SUPPORT"),
+        ("Washington said it approved of the reforms.", "SUPPORT"),
+        ("Britain is to send 50 military advisers to help train the new army.", "AID"),
+        ("The relief agency shipped 3,000 tonnes of wheat to the region.", "AID"),
+        ("Hundreds of women staged a silent march through the city centre.", "PROTEST"),
+        ("Dockworkers struck for a second day, paralysing the port.", "PROTEST"),
+        ("Israeli jets raided guerrilla bases in Lebanon.", "ASSAULT"),
+        ("Police raided the offices of the opposition newspaper.", "COERCE"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_sixth_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_a_dismissed_minister_is_no_rejection() -> None:
+    events = code("The president dismissed the interior minister on Monday.")
+    assert "REJECT" not in {e.type for e in events}
+    assert "ASSAULT" not in {e.type for e in code("The president fired the defence minister.")}
+
+
+def test_events_an_event_told_as_the_setting_is_no_second_event() -> None:
+    events = code("The government imposed a curfew in Izium amid heavy fighting.")
+    assert [e.type for e in events] == ["COERCE"]
+    reply = code("Moldova recalled its ambassador in response to the attacks.")
+    assert [e.type for e in reply] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Seoul said it would consider sending troops to the peacekeeping force.", "AGREE"),
+        ("More than 20,000 people took to the streets of the capital on Sunday.", "PROTEST"),
+        ("Moscow held the rebels responsible for the bombings.", "ACCUSE"),
+        ("The army took over the state radio station.", "COERCE"),
+        ("Authorities sealed off the area around the mosque.", "COERCE"),
+        ("The last Soviet troops left Afghanistan on Wednesday.", "RETREAT"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_seventh_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_a_named_town_taken_over_is_territory() -> None:
+    events = code("Russian forces took over Kupiansk on Monday.")
+    assert events
+    assert events[0].acled_event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The military rulers imposed censorship on the press.", "COERCE"),
+        ("The police held the suspect for questioning.", "COERCE"),
+        ("The government expelled 200 foreign workers.", "COERCE"),
+        ("The two police forces exchanged intelligence on organised crime.", "COOPERATE"),
+    ],
+)
+def test_events_plover_reads_constructions_from_an_eighth_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert events
+    assert events[0].type == want
+
+
+def test_events_fighting_crime_is_no_clash_and_captured_weapons_no_territory() -> None:
+    crime = code("Moldova and Georgia agreed to cooperate on fighting terrorism.")
+    assert "ASSAULT" not in {e.type for e in crime}
+    arms = code("The guerrillas agreed to return captured weapons.")
+    assert "COERCE" not in {e.type for e in arms}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The opposition said it would not attend the national conference.", "REJECT"),
+        ("The government said it had no intention of lifting the curfew.", "REJECT"),
+        ("The rebels vowed to retaliate for the killing of their commander.", "THREATEN"),
+        ("Western governments expressed concern over the arrests of journalists.", "ACCUSE"),
+        ("The foreign minister begins a tour of Gulf states on Saturday.", "CONSULT"),
+        ("The government reinstated the dismissed judges.", "CONCEDE"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_ninth_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("French and British engineers are working together on the new jet.", "COOPERATE"),
+        ("The last UN peacekeepers left the country.", "SANCTION"),
+        ("Food and medicine were flown to the besieged enclave by UN aircraft.", "AID"),
+        ("More than 100 opposition activists were arrested overnight.", "COERCE"),
+        ("A ceasefire was agreed by both sides.", "AGREE"),
+    ],
+)
+def test_events_plover_reads_constructions_from_a_tenth_reading(text: str, want: str) -> None:
+    events = code(text)
+    assert [e.type for e in events][:1] == [want]
+
+
+def test_events_received_supplies_run_from_the_giver() -> None:
+    (ev,) = code("Ukraine received 40 tonnes of relief supplies from Poland.")
+    assert ev.type == "AID"
+    assert ev.actor1 is not None
+    assert ev.actor1.name == "Government of Poland"

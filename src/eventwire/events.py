@@ -45,11 +45,14 @@ from eventwire.triggers import (
     LEMMA_FIXES,
     LIGHT_VERBS,
     MUST_REQUEST,
+    NOT_AN_EVENT,
     RULED_LEMMAS,
     SEIZE_VERBS,
     SMALL_ARMS,
+    SPOILS,
     TAKE_VERBS,
     Trigger,
+    base,
     calls_on,
     construction,
     covers_object,
@@ -190,16 +193,26 @@ class EventCoder:
                 continue  # rhetoric inside a quotation is the speaker's words, not an event
             if tok.pos_ != "VERB" and (trig.plover in seen_verbs or self._describes(tok)):
                 continue
+            if _attributive(tok, trig):
+                continue  # "the banned party", "the long-threatened invasion": a description
+            if tok.pos_ != "VERB" and tok.ent_type_ in {"ORG", "FAC"}:
+                continue  # "the Ceasefire Monitoring Commission": a name, not a truce
+            if _modifies_thing(tok):
+                continue  # "an air raid alert", "bomb shelters": the thing, not an attack
             if self._light(tok):
                 continue  # "launched an offensive": the offensive says what happened
-            if tok.pos_ != "VERB" and covers_object(self.trigger(tok.head)):
+            if tok.pos_ != "VERB" and covers_object(self.trigger(_verb_over(tok))):
                 continue  # "lifted the curfew": the lifting is the event, not a curfew
-            if self._requested(tok):
+            if trig.acled_type is None and trig.plover != "PROTEST" and self._promised(tok):
+                continue  # "threatened to impose sanctions": the threat is the event
+            if self._requested(tok) or _wanted_of_others(tok):
                 continue  # "asked Putin to withdraw": the request is the event, not a retreat
             if trig.plover == "REQUEST" and self._protest_aim(tok):
                 continue  # "went on hunger strike to demand ...": the demand is the protest's aim
             if self._asked_or_refused(tok):
                 continue  # "rejected an invitation to attend a meeting": no meeting
+            if _conditional(tok) and not all(_conditional(t) for t in triggers):
+                continue  # "threatened an offensive unless Baghdad accepted": a condition
             if out and _background(tok):
                 continue  # "declared a ceasefire after 12 days of battles": told as the cause
             seen_verbs.add(trig.plover)
@@ -224,6 +237,8 @@ class EventCoder:
     def _trigger(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
         built = construction(tok)
+        if built is NOT_AN_EVENT:
+            return None
         if built is not None and built is not MUST_REQUEST:
             return built
         if tok.pos_ in {"VERB", "AUX"}:
@@ -250,12 +265,13 @@ class EventCoder:
 
     def _light(self, tok: Token) -> bool:
         """True for a verb whose object is itself a trigger noun ("launched an attack")."""
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in LIGHT_VERBS:
+        if tok.pos_ != "VERB" or base(tok) not in LIGHT_VERBS:
             return False
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
         objects += [c for o in objects for c in o.children if c.dep_ == "compound"]
-        return any(self.trigger(c) is not None for c in objects)  # "launched 10 days of drills"
+        # "launched 10 days of drills"; not "launched rocket launchers" (the launch is the act)
+        return any(self.trigger(c) is not None and not _modifies_thing(c) for c in objects)
 
     def _learned_events(self, sent: Span, ctx: _Context) -> list[Event]:
         """Return the learned model's event for a sentence the lexicon finds none in.
@@ -306,6 +322,27 @@ class EventCoder:
         refused = self.trigger(head) if head is not None else None
         return refused is not None and refused.plover == "REJECT"
 
+    def _promised(self, tok: Token) -> bool:
+        """True for an act only threatened or promised by a verb that is itself coded.
+
+        "threatened to break off relations", "offered to mediate": the threat or offer is the
+        event (as a stated future act is, ``syntax.stance``); acts with an ACLED type stay as
+        hypothetical events ("threatened to shell the town"), and so do threatened strikes.
+        """
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" else None
+        if verb is None or verb.pos_ != "VERB":
+            return False
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            # "its readiness to cooperate", "a threat to impose sanctions"
+            trig = self.trigger(verb.head)
+            if trig is not None and trig.plover in {"THREATEN", "AGREE"}:
+                return True
+        for head in syntax.control_chain(verb)[1:]:
+            trig = self.trigger(head)
+            if trig is not None and trig.plover in {"THREATEN", "AGREE"}:
+                return True
+        return False
+
     def _asked_or_refused(self, tok: Token) -> bool:
         """True for an act inside what a request or refusal is about.
 
@@ -323,6 +360,8 @@ class EventCoder:
             trig = self.trigger(t)
             if trig is not None and trig.plover in {"REQUEST", "REJECT"}:
                 return t.lemma_.lower() not in {"deny", "dismiss"}
+            if trig is not None and trig.plover == "THREATEN" and t.pos_ == "NOUN":
+                return True  # "an ultimatum to halt attacks": what is demanded under threat
         return False
 
     def _protest_aim(self, tok: Token) -> bool:
@@ -349,7 +388,7 @@ class EventCoder:
         if trig is MUST_REQUEST:
             # "Russia said Sudan must return ...": Russia asks, Sudan is asked.
             a1_tok, a2_tok = syntax.subject(tok.head), syntax.subject(tok)
-        if a2_tok is not None and _is_place(a2_tok, ctx.places):
+        if a2_tok is not None and a2_tok.dep_ != "nsubj" and _is_place(a2_tok, ctx.places):
             a2_tok = None  # "shelled Avdiivka": the target town is the location, not an actor
         actor1 = self._actor(a1_tok, violent, ctx)
         actor2 = self._actor(a2_tok, violent, ctx)
@@ -364,7 +403,7 @@ class EventCoder:
         locations: list[Location | None] = [*self._locations(tok, trig, sent, clause, ctx)]
         # "due to the attacks": a noun that points back at events told elsewhere ("it called off
         # a strike" has a doer, if an unresolved one: that noun is the clause's event).
-        unowned = actor1 is None and a1_tok is None and not locations
+        unowned = actor1 is None and a1_tok is None and not locations and not _breaks_out(tok)
         if tok.pos_ != "VERB" and unowned and trig is not LABOUR_STRIKE:
             return []
         plover, negated, hypothetical = trig.plover, syntax.negated(tok), syntax.hypothetical(tok)
@@ -556,14 +595,129 @@ def _placed_by_region(places: Sequence[Place], text: str) -> frozenset[int]:
     )
 
 
+# Nouns a trigger noun can modify without naming an attack: warnings, shelters, equipment.
+_NOT_EVENTS = frozenset(
+    {"alert", "alarm", "siren", "warning", "shelter", "bunker", "launcher", "system",
+     "defence", "defense", "threat", "danger", "signal", "drill", "map", "app", "survivor",
+     "victim", "museum", "memorial", "anniversary", "monument", "site", "crater", "debris"}
+)  # fmt: skip
+
+
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "prep", "agent", "conj", "npadvmod"})
+
+
+def _attributive(tok: Token, trig: Trigger) -> bool:
+    """True for a participle describing a noun ("the banned party", "occupied territories").
+
+    Such a participle names a state of things, not this sentence's event; acts with an ACLED
+    type are kept ("the shelled village" still reports shelling).
+    """
+    if tok.pos_ != "VERB":
+        return False
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and trig.acled_type is None:
+        return any(c.dep_ == "agent" for c in tok.children)  # "separatists backed by Moscow"
+    if tok.dep_ != "amod":
+        return False
+    if trig.acled_type is None or (
+        base(tok) in SEIZE_VERBS and tok.i < tok.head.i and tok.head.lemma_.lower() in SPOILS
+    ):
+        return True  # "the banned party", "return captured weapons"
+    # An armed act only when the parse is surely a modifier: after a determiner, number or
+    # adjective, before its noun, with no arguments ("the captured villages", "20 sacked
+    # officials"; not a misparsed "soldiers robbed and tortured residents").
+    if tok.i == 0 or tok.i > tok.head.i:
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    modifier = (before.pos_ in {"DET", "NUM", "ADJ"} or before.text == "-") and after.pos_ != "VERB"
+    return modifier and not any(c.dep_ in _ARGUMENT_DEPS for c in tok.children)
+
+
+def _modifies_thing(tok: Token) -> bool:
+    """True for a trigger noun that only qualifies a non-event noun ("air raid alert")."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    t = tok
+    while t.dep_ == "compound" and t.head is not t:
+        t = t.head
+    return t is not tok and t.lemma_.lower() in _NOT_EVENTS
+
+
+def _verb_over(tok: Token) -> Token:
+    """Return the word a noun hangs on, through a preposition ("agreed to the demand")."""
+    head = tok.head
+    return head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else head
+
+
+def _wanted_of_others(tok: Token) -> bool:
+    """True for the act in "want the government to negotiate": what is wanted of others."""
+    return (
+        tok.dep_ in {"xcomp", "ccomp"}
+        and base(tok.head) in {"want", "wish", "expect", "need"}
+        and any(c.dep_ == "dobj" for c in tok.head.children)
+    )
+
+
+def _conditional(tok: Token) -> bool:
+    """True for a trigger inside an "if"/"unless" clause: a condition, not a stated event."""
+    t = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
+            return True
+        if t.dep_ in {"advcl", "ROOT", "ccomp", "relcl"} or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+# Verbs whose subject noun is an event taking place ("fighting broke out", "clashes raged").
+_HAPPEN = frozenset(
+    {"break", "erupt", "rage", "continue", "intensify", "resume", "flare", "escalate",
+     "occur", "spread", "begin", "start"}
+)  # fmt: skip
+
+
+def _breaks_out(tok: Token) -> bool:
+    """True for a noun event that takes place or is done by someone unnamed.
+
+    "fighting broke out", "a curfew was imposed", "troops were put on alert".
+    """
+    if tok.dep_ == "nsubj" and base(tok.head) in _HAPPEN:
+        return True
+    verb = tok.head if tok.dep_ in {"nsubjpass", "dobj"} else tok.head.head
+    if verb.dep_ not in {"ROOT", "conj"}:
+        return False  # "after a state of siege was declared": a cause told in passing
+    return tok.dep_ in {"nsubjpass", "pobj"} and any(c.dep_ == "auxpass" for c in verb.children)
+
+
+# Prepositions whose noun event is the circumstance or cause of another one in the sentence.
+_CIRCUMSTANCE = frozenset({"after", "following", "since", "amid", "amidst", "during", "over"})
+
+
 def _background(tok: Token) -> bool:
-    """True for a noun trigger in an "after"/"following"/"since" phrase (an earlier event)."""
+    """True for a noun trigger told as the cause or setting of another event.
+
+    "after twelve days of battles", "amid heavy fighting", "because of the fighting", "in
+    response to the attacks", "complained over two air raids".
+    """
     if tok.pos_ == "VERB":
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "because":
+        return True  # "because of fighting between the two sides"
     t = tok
     while t.dep_ in {"pobj", "prep"} and t.head is not t and t.head.lower_ == "of":
         t = t.head.head  # "after 12 days of battles"
-    return t.dep_ == "pobj" and t.head.lower_ in {"after", "following", "since"}
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    if prep.lower_ in _CIRCUMSTANCE:
+        return True
+    over = prep.head  # "in response to the attacks", "in protest at the arrests"
+    return (
+        prep.lower_ in {"to", "for", "at", "of", "against"}
+        and over.lower_ in {"response", "retaliation", "reply", "protest", "reaction"}
+        and over.dep_ == "pobj"
+        and over.head.lower_ == "in"
+    )
 
 
 def _location(p: Place, span: Span, sent: Span) -> Location:

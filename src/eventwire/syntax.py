@@ -6,12 +6,14 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
+from eventwire.triggers import RECEIVE_VERBS
+
 MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should", "can", "must"})
 # Heads that make what they govern an intention, not a fact ("threatens to strike"); not "try":
 # an attempted assault took place.
 INTENT_HEADS = frozenset(
-    {"threaten", "plan", "intend", "want", "prepare", "ready", "able", "seek", "aim",
-     "promise", "vow", "pledge", "propose", "need"}
+    {"threaten", "plan", "intend", "want", "prepare", "prepared", "ready", "able", "seek",
+     "aim", "promise", "vow", "pledge", "propose", "need", "agree"}
 )  # fmt: skip
 # Heads that make what they govern a request to someone else ("asked Putin to withdraw").
 REQUEST_HEADS = frozenset({"ask", "urge", "call", "demand", "order", "appeal", "invite"})
@@ -32,6 +34,7 @@ OBJECT_CONTROL = REQUEST_HEADS | {"force", "compel", "make"}
 # Heads that say the act was tried and did not happen ("failed to take the town").
 FAILURE_HEADS = frozenset({"fail", "unable"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_WHEN = frozenset({"DATE", "TIME"})
 _CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "parataxis", "relcl"})
 
 
@@ -49,7 +52,10 @@ def arguments(tok: Token) -> tuple[Token | None, Token | None]:
         elif child.dep_ == "dobj" and a2 is None:
             a2 = child
         elif child.dep_ == "prep" and child.lower_ in {"against", "with", "on"} and a2 is None:
-            a2 = next((c for c in child.children if c.dep_ == "pobj"), None)
+            a2 = next(
+                (c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in _WHEN),
+                None,
+            )  # "on Friday" is a date, not the other party
     if a1 is None and tok.pos_ == "VERB":
         a1 = _inherited_subject(tok)
     if tok.pos_ != "VERB" and a1 is None and tok.dep_ in {"dobj", "pobj"}:
@@ -58,9 +64,23 @@ def arguments(tok: Token) -> tuple[Token | None, Token | None]:
         verb = governing_verb(tok)
         if verb is not None:
             a1 = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if a1 is None and verb.pos_ == "VERB":
+                a1 = _inherited_subject(verb)  # "is prepared to impose martial law"
             if tok.dep_ == "pobj" and a2 is None:
                 a2 = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if verb.lemma_.lower() in RECEIVE_VERBS and a1 is not None:
+                # "Ukraine received military aid from Poland": Poland gives, Ukraine gets.
+                return _giver(tok, verb), a1
     return a1, a2
+
+
+def _giver(tok: Token, verb: Token) -> Token | None:
+    """Return the "from" object on the receiving verb or on the noun phrase received."""
+    subjects = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+    for t in verb.subtree:
+        if t.dep_ == "prep" and t.lower_ == "from" and t.i not in subjects:
+            return next((c for c in t.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def subject(tok: Token) -> Token | None:
@@ -114,6 +134,8 @@ def control_chain(tok: Token) -> list[Token]:
 
 def negated(tok: Token) -> bool:
     """True when the trigger or a word controlling it is negated ("did not", "no longer")."""
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        tok = tok.head  # "did not launch an attack", "has not held talks"
     chain = control_chain(tok)
     if any(t.lemma_.lower() in FAILURE_HEADS for t in chain[1:]):
         return True
@@ -251,9 +273,23 @@ COOPERATIVE = frozenset({"AID", "CONSULT", "COOPERATE", "RETREAT", "CONCEDE", "S
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 PROMISE_HEADS = frozenset(
     {"offer", "promise", "pledge", "vow", "willing", "ready", "prepared", "prepare", "plan",
-     "intend", "decide", "agree", "announce", "commit", "committed"}
+     "intend", "decide", "agree", "announce", "commit", "committed", "consider"}
 )  # fmt: skip
 _FUTURE = frozenset({"will", "would", "shall", "may", "might", "could", "'ll"})
+
+
+_INSIST = frozenset({"insist", "demand", "urge", "ask", "request", "propose", "recommend"})
+
+
+def _subjunctive(tok: Token) -> bool:
+    """True for "insisted that the government reopen talks": the act is demanded."""
+    return (
+        tok.dep_ == "ccomp"
+        and tok.tag_ == "VB"
+        and tok.head.lemma_.lower() in _INSIST
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and not any(c.dep_ == "aux" for c in tok.children)
+    )
 
 
 def refused_future(tok: Token, plover: str) -> bool:
@@ -267,11 +303,13 @@ def stance(tok: Token, plover: str) -> str | None:
     """Return the PLOVER category a statement about a future act makes (AGREE/THREATEN/REQUEST)."""
     if tok.pos_ != "VERB" and tok.dep_ == "dobj":
         tok = tok.head  # "would impose a blockade": the verb carries the modality
+    elif tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+        tok = tok.head.head  # "will send a delegation to the talks"
     if controlled_by(tok, REQUEST_HEADS):
         return None  # "asked X to withdraw": the asking verb is the request already
     chain = control_chain(tok)
     auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
-    if auxes & {"must", "should"}:
+    if auxes & {"must", "should"} or _subjunctive(tok):
         return "REQUEST"
     future = bool(auxes & _FUTURE) or controlled_by(tok, PROMISE_HEADS)
     if not future:
