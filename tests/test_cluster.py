@@ -77,14 +77,18 @@ def test_dask_unreachable_scheduler_is_a_clear_error() -> None:
         warnings.simplefilter("ignore")
         with pytest.raises(ClusterError, match="cannot reach the Dask scheduler"):
             DaskPool("tcp://127.0.0.1:9", timeout=2)
+        with pytest.raises(ClusterError, match="cannot reach the Dask scheduler"):
+            DaskPool("not a scheduler address", timeout=2)
 
 
 def test_cli_ingest_on_dask_matches_one_process(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    for i, town in enumerate(TOWNS[:3]):
-        (folder / f"{i}.txt").write_text(
-            f"Russian forces shelled {town} on Tuesday, the regional governor said.",
+    # More files than one chunk holds (8): the chunks go to both workers and come back in order.
+    for i in range(11):
+        town = TOWNS[i % len(TOWNS)]
+        (folder / f"{i:02d}.txt").write_text(
+            f"Russian forces shelled {town} on Tuesday, {i + 2} days after the last attack.",
             encoding="utf-8",
         )
     outs = []
@@ -110,4 +114,4 @@ def test_cli_ingest_on_dask_matches_one_process(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         outs.append(out.read_text(encoding="utf-8"))
     assert outs[0] == outs[1]
-    assert outs[0].count("\n") == 3
+    assert outs[0].count("\n") == 11

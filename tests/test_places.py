@@ -479,3 +479,19 @@ def test_theatre_is_off_unless_asked_for(gazetteer: Gazetteer) -> None:
     # --dask give the records one process gives and re-reading an article changes nothing.
     assert PlaceFinder(gazetteer).theatre is None
     assert PlaceFinder(gazetteer, theatre=True).theatre is not None
+
+
+def test_theatre_bonus_is_capped_below_a_towns_lead_over_a_village() -> None:
+    from eventwire.gazetteer import Candidate
+    from eventwire.places import _prior, _theatre_bonus
+
+    def place(name: str, lat: float, population: int) -> Candidate:
+        return Candidate(None, name, lat, 36.0, "UKR", "X", "PPL", population, "test")
+
+    town, village = place("Dovhe", 50.0, 100_000), place("Dovhe", 48.0, 1_000)
+    theatre = Theatre()
+    for k in range(2_000):  # a long run that keeps naming places around the village
+        theatre.add(48.0 + (k % 40) / 1000, 36.0)
+    assert theatre.count(village.lat, village.lon) == 2_000
+    assert _theatre_bonus(village, theatre) < _prior(town) - _prior(village)
+    assert _theatre_bonus(town, theatre) == 0.0

@@ -75,12 +75,15 @@ def test_postgres_round_trip_gives_records_back_exactly(url: str) -> None:
 
 def test_postgres_event_rows_equal_sqlite_rows(url: str, tmp_path: Path) -> None:
     records = [make_record(i) for i in range(4)]
+    for record, aid in zip(records, ("B", "a-c", "ab", "A"), strict=True):
+        record.article.id = aid  # sorted bytewise by both stores, whatever the server's locale
     with open_store(url) as pg, open_store(tmp_path / "events.db") as lite:
         pg.write(records)
         lite.write(records)
         pg_rows = list(pg.events())
         assert pg_rows == list(lite.events())
-        assert pg_rows == list(event_rows(records))
+        assert pg_rows == list(event_rows(sorted(records, key=lambda r: r.article.id)))
+        assert [r.article.id for r in pg.records()] == ["A", "B", "a-c", "ab"]
         assert set(pg_rows[0]) == set(EVENT_FIELDS)
         # Coordinates keep every decimal (PostgreSQL's REAL would round them).
         assert all(isinstance(r["latitude"], float) for r in pg_rows if r["latitude"] is not None)
@@ -227,6 +230,17 @@ def test_postgres_unreachable_server_is_a_clear_error_without_password() -> None
         open_store(dead)
     assert "hunter2" not in str(refused.value)
     assert display_url(dead) == "postgresql://analyst@127.0.0.1:9/events"
+    # Passwords that break URL parsing: an unencoded "/" or "?", a bad %-escape, a query key.
+    for url, secret in (
+        ("postgresql://analyst:s3cr/et@127.0.0.1:9/events", "s3cr/et"),
+        ("postgresql://analyst:s3cr%zzet@127.0.0.1:9/events", "s3cr%zzet"),
+        ("postgresql://analyst:pa?ss@127.0.0.1:9/events", "pa?ss"),
+        ("postgresql://127.0.0.1:9/events?user=analyst&password=hunter3", "hunter3"),
+    ):
+        assert secret not in display_url(url)
+        with pytest.raises(StoreError) as refused:
+            open_store(url)
+        assert secret not in str(refused.value), url
 
 
 def test_postgres_closed_store_raises_store_error(url: str) -> None:

@@ -100,23 +100,28 @@ class DaskPool:
                 self._client: Any = dd.Client(self._cluster, timeout=timeout)
             else:
                 self._client = dd.Client(address, timeout=timeout)
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:
             self.close()
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
-        self._check_versions()
+        except BaseException:
+            self.close()
+            raise
+        try:
+            self._check_versions()
+        except BaseException:
+            self.close()
+            raise
         self.threads = max(1, sum(self._client.nthreads().values()))
 
     def _check_versions(self) -> None:
         versions = self._client.run(_worker_version)
         wrong = {w: v for w, v in versions.items() if v != __version__}
         if wrong:
-            self.close()
             raise ClusterError(
                 f"Dask workers run another eventwire ({', '.join(sorted(set(wrong.values())))}) "
                 f"than this client ({__version__}): install the same version everywhere"
             )
         if not versions:
-            self.close()
             raise ClusterError("the Dask cluster has no workers")
 
     def process(self, articles: Iterable[Article]) -> Iterator[Record]:
@@ -171,9 +176,15 @@ def process_dask(
     model: str | None = None,
     batch_size: int = 16,
     chunk_size: int = 8,
+    theatre: bool = False,
 ) -> Iterator[Record]:
     """Yield records for ``articles`` computed on the Dask cluster at ``address``, in order."""
     with DaskPool(
-        address, workers=workers, model=model, batch_size=batch_size, chunk_size=chunk_size
+        address,
+        workers=workers,
+        model=model,
+        batch_size=batch_size,
+        chunk_size=chunk_size,
+        theatre=theatre,
     ) as pool:
         yield from pool.process(articles)

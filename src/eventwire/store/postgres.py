@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from itertools import count
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, quote, unquote
 
 from eventwire.records import SCHEMA, Record
 from eventwire.store._base import DateLike, Store, StoreError, WriteStats, as_list, iso_date
@@ -66,18 +67,47 @@ def _psycopg() -> Any:
     return psycopg
 
 
-def display_url(url: str) -> str:
-    """Return ``url`` without its password, for messages and logs."""
-    try:
-        from psycopg.conninfo import conninfo_to_dict
+def _split_url(url: str) -> tuple[str, str, str, list[str]]:
+    """Return scheme, user, the rest after the userinfo (without query), and the secrets.
 
-        parts = conninfo_to_dict(url)
-    except Exception:
-        return url.rsplit("@", 1)[-1]
-    host = str(parts.get("host") or "localhost")
-    port = f":{parts['port']}" if parts.get("port") else ""
-    user = f"{parts['user']}@" if parts.get("user") else ""
-    return f"postgresql://{user}{host}{port}/{parts.get('dbname') or ''}"
+    Parsed by hand, not by libpq: a password with an unencoded "/" or "@" or a bad %-escape
+    must neither break the parse nor end up in a message.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return "postgresql", "", "", []
+    user, secrets = "", []
+    before_query, q, after = rest.partition("?")
+    if "@" in before_query:  # the last "@" before the query ends the userinfo
+        userinfo, _, hostpart = before_query.rpartition("@")
+        rest = hostpart + q + after
+    elif "@" in rest:  # a "?" inside the password
+        userinfo, _, rest = rest.rpartition("@")
+    else:
+        userinfo = ""
+    if userinfo:
+        user, colon, password = userinfo.partition(":")
+        if colon and password:
+            secrets += [password, unquote(password)]
+    hostpart, _, query = rest.partition("?")
+    for key, values in parse_qs(query, keep_blank_values=True).items():
+        if key.lower() in {"password", "passfile", "sslpassword"}:
+            secrets += [v for v in values if v]
+    secrets += [quote(s, safe="") for s in list(secrets)]
+    return scheme, unquote(user), hostpart, sorted({s for s in secrets if s}, key=len, reverse=True)
+
+
+def display_url(url: str) -> str:
+    """Return ``url`` without its password or query, for messages and logs."""
+    scheme, user, hostpart, _ = _split_url(url)
+    return f"{scheme}://{user + '@' if user else ''}{hostpart}"
+
+
+def redact(text: str, url: str) -> str:
+    """Return ``text`` with every form of ``url``'s password replaced by ``***``."""
+    for secret in _split_url(url)[3]:
+        text = text.replace(secret, "***")
+    return text
 
 
 def _no_nul(value: Any) -> Any:
@@ -111,8 +141,9 @@ class PostgresStore(Store):
                 url, autocommit=True, connect_timeout=max(1, round(timeout))
             )
         except pg.Error as exc:
+            reason = redact(_first_line(exc), url)
             raise StoreError(
-                f"{self.url}: cannot connect to PostgreSQL ({_first_line(exc)}); "
+                f"{self.url}: cannot connect to PostgreSQL ({reason}); "
                 "check the URL, that the server runs and accepts this user"
             ) from None
         try:
@@ -120,8 +151,8 @@ class PostgresStore(Store):
         except pg.Error as exc:
             self.close()
             raise StoreError(
-                f"{self.url}: cannot open as an eventwire store ({_first_line(exc)})"
-            ) from exc
+                f"{self.url}: cannot open as an eventwire store ({redact(_first_line(exc), url)})"
+            ) from None
         except BaseException:
             self.close()
             raise
@@ -140,6 +171,10 @@ class PostgresStore(Store):
 
     def _setup(self) -> None:
         db = self._db
+        if "meta" in self._tables():
+            # The usual case (every web request opens the store): no lock, only the check.
+            self._check_version(migrate=False)
+            return
         with db.transaction():
             # Two processes opening a new database at once: the second waits, then finds it made.
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
@@ -161,7 +196,7 @@ class PostgresStore(Store):
                     )
             self._check_version()
 
-    def _check_version(self) -> None:
+    def _check_version(self, *, migrate: bool = True) -> None:
         meta = dict(self._db.execute('SELECT "key", "value" FROM "meta"').fetchall())
         if meta.get("schema") != SCHEMA:
             raise StoreError(
@@ -174,6 +209,12 @@ class PostgresStore(Store):
                 f"{self.url}: store version {version} was written by a newer eventwire "
                 f"(this one reads up to {STORE_VERSION}); upgrade eventwire"
             )
+        if version < STORE_VERSION and not migrate:
+            # An older store: migrate under the schema lock (another process may be at it).
+            with self._db.transaction():
+                self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+                self._check_version()
+            return
         while version < STORE_VERSION:
             for statement in MIGRATIONS[version]:
                 self._db.execute(statement)
@@ -265,7 +306,7 @@ class PostgresStore(Store):
         sql = 'SELECT a."text", a."record" FROM "articles" a'
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += ' ORDER BY a."id"'
+        sql += ' ORDER BY a."id" COLLATE "C"'
         for text, stored in self._rows(sql, params):
             yield record_from_row(text, stored)
 
@@ -282,7 +323,7 @@ class PostgresStore(Store):
         sql = _EVENT_SELECT
         if conds:
             sql += " WHERE " + " AND ".join(conds)
-        sql += ' ORDER BY e."article_id", e."ordinal"'
+        sql += ' ORDER BY e."article_id" COLLATE "C", e."ordinal"'
         for values in self._rows(sql, params):
             row = dict(zip(EVENT_FIELDS, values, strict=True))
             for key in BOOL_FIELDS:
