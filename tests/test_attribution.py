@@ -337,7 +337,7 @@ def test_two_reports_parted_by_a_semicolon_keep_their_own_sources() -> None:
     [
         ("About 6 in 10 say they want a new mayor.", "About 6 in 10", "they want a new mayor"),
         (
-            "Farmers are more likely to say the governor is too cautious.",
+            "Farmers are far more inclined to say the governor is too cautious.",
             "Farmers",
             "the governor is too cautious",
         ),
@@ -352,7 +352,7 @@ def test_two_reports_parted_by_a_semicolon_keep_their_own_sources() -> None:
             "admissions doubled in March",
         ),
         (
-            "The governor's office put out a statement saying the bridge was safe.",
+            "The governor's office issued a short statement saying the bridge was safe.",
             "The governor's office",
             "the bridge was safe",
         ),

@@ -165,7 +165,7 @@ def speech_subject(verb: Token) -> Token | None:
             return child
         if child.lower_ == "it" and verb.lemma_.lower() in lexicon()["speech"]:
             return child  # "it said": an organisation, a report or a letter speaks
-    # "About 4 in 10 say ...": a share before the verb that the parse left without a subject.
+    # "Roughly 3 in 5 say ...": a share before the verb that the parse left without a subject.
     if not subjects:
         shares = [
             c
@@ -174,7 +174,7 @@ def speech_subject(verb: Token) -> Token | None:
         ]
         if shares:
             return shares[-1]
-    # "Voters are more likely to say ...", "X was quick to deny ...": the copula's subject.
+    # "Farmers tend more to say ...", "X was quick to deny ...": the copula's subject.
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ == "AUX":
         return speech_subject(verb.head.head)
     # "X, who said ...", "X said ... and added", "X left, saying ...": the head's subject.
@@ -201,11 +201,11 @@ def speech_subject(verb: Token) -> Token | None:
         return speech_subject(verb.head.head)
     if (verb.dep_ == "conj" or participle) and verb.head.pos_ in {"VERB", "AUX"}:
         found = speech_subject(verb.head)
-        # "He said that is a distortion, describing ...": the reporter of the clause.
+        # "She said this was unfair, calling ...": the reporter of the clause.
         if found is None and participle and verb.head.dep_ == "ccomp":
             found = speech_subject(verb.head.head)
         return found
-    # "Beruff, a Scott ally, called ...": a finite verb the parse hung on the apposition.
+    # "Kovalenko, a mayor's aide, called ...": a finite verb the parse hung on the apposition.
     if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.dep_ == "appos":
         return verb.head.head if verb.head.head.pos_ in {"NOUN", "PROPN"} else None
     return None
@@ -424,7 +424,7 @@ def _pursues(verb: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "for" and list(c.children) for c in kids):
         return not _may(verb)
     if verb.lemma_.lower() == "vote":
-        # "voted against the bill", "voted in favor", "voted to end the filibuster".
+        # "voted against the bill", "voted in favour", "voted to lift the curfew".
         return not _may(verb) and any(
             (c.dep_ == "prep" and c.lower_ in {"against", "in"} and _favour(c))
             or (c.dep_ == "xcomp" and c.pos_ == "VERB")
@@ -568,7 +568,7 @@ def _noun_cue(tok: Token) -> Frame | None:
 
 
 def _viewpoint(prep: Token) -> Frame | None:
-    """Return the frame of "To Sharp, the man is a hero" (a view; "For X," is a stake, not one)."""
+    """Return the frame of "To Petrenko, the deal is a trap" (a view; "For X," is a stake)."""
     doc = prep.doc
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None or not _opens_sentence(prep) or obj.ent_type_ in {"DATE", "TIME"}:

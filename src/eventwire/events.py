@@ -580,7 +580,7 @@ class EventCoder:
 
 
 def _placed_by_region(places: Sequence[Place], text: str) -> frozenset[int]:
-    """Return the starts of towns written "Town, Region" ("Bashtanka, Mykolaiv").
+    """Return the starts of towns written "Town, Region" ("Snihurivka, Mykolaiv region").
 
     Such a town is where something happened even when the parser makes it a subject.
     """

@@ -309,7 +309,8 @@ class PlaceFinder:
             if not best:
                 continue
             high, top = max(best.values(), key=lambda pc: pc[0])
-            # One found only under another name or spelling ("Beryl" for Bareilly) votes half.
+            # One found only under another name or spelling votes half (a person's name that
+            # is also an alias of a far-off town).
             weight = vote * (_LOOSE_VOTE if top.match or alias_only(m.text, top) else 1.0)
             plausible = {k: c for k, (p, c) in best.items() if p >= high - _NEAR_MARGIN}
             bests.append((name_key(m.text), weight, plausible))
@@ -652,8 +653,8 @@ class PlaceFinder:
         """Return the place a longer name is named after ("Manila Cathedral" -> Manila).
 
         The longest inner name wins, unless a shorter one lies within _CLOSE_KM of a place
-        the article names and the longer does not ("Old Town Manassas" in an article on
-        Virginia: Manassas, not Old Town, Maine).
+        the article names and the longer does not ("Old Quarter Lviv" in an article on
+        western Ukraine: Lviv, not a village called Old Quarter abroad).
         """
         named = list(named)
         first: Candidate | None = None

@@ -264,8 +264,8 @@ def _lead_cue(doc: Doc, lo: int, hi: int, entities: Sequence[Entity]) -> _Cue | 
             inner = doc[min(hi + 1, len(doc) - 1)]
             if not colon and not tok.is_ancestor(inner):
                 break  # the quote is not what this verb reports
-            # "Meeks said Clinton assured them “...”": the outer report carries the quote
-            # (PolNeAR marks Meeks as its source).
+            # "Ivanova said the envoy assured them “...”": the outer report carries the quote
+            # (PolNeAR marks the outer speaker as its source).
             tok, subj = _outer_report(tok, subj, lo, hi)
             cue = _Cue(tok, source_phrase(subj))
             if not colon and any(t.pos_ in {"VERB", "AUX"} for t in between):
@@ -524,7 +524,7 @@ def _direct(
             speaker, verb, cue_at = prev.speaker, prev.cue, cues.get(prev.start, -1)
     if speaker is None and not text[para_start : qs.open].strip() and not _title_like(words_only):
         # A paragraph that is a quote, after one that reports what someone argued or wrote
-        # ("Ash argued in his email that ...", then “...”): the last source named there.
+        # ("Horak wrote in a memo that ...", then “...”): the last source named there.
         frame = _last_frame(text, frames, para_start)
         if frame is not None:
             speaker = _speaker(doc, frame.source, entities, [(s.start, s.end) for s in spans])

@@ -227,7 +227,7 @@ def scan_mentions(doc: Doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) 
     i = 0
     while i < len(toks):
         tok = toks[i]
-        # "the U.S. Virgin Islands": an abbreviation begins only a name of several words.
+        # "the U.S. Minor Outlying Islands": an abbreviation begins only a name of several words.
         dotted = _abbreviation(tok) and tok.i not in in_person
         if not dotted and not _usable_start(tok, in_person):
             i += 1
