@@ -407,3 +407,29 @@ def test_voting_for_or_against_is_a_claim_but_a_right_to_vote_is_not() -> None:
     claim, content = _only("The council voted against the curfew.")
     assert (claim.source.text, claim.cue, content) == ("The council", "vote", "against the curfew")
     assert _claims("Residents can vote for a new council in the spring.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police identified the two victims of the shelling on Tuesday.",
+        "Rescuers identified the bodies of three soldiers near the bridge.",
+        "Residents viewed the damage from the roof of the school.",
+        "The commander accepted the surrender of the garrison at dawn.",
+        "The former mayor pleaded guilty in a court in Lviv.",
+    ],
+)
+def test_judgement_verbs_alone_report_acts_not_claims(text: str) -> None:
+    assert [c.cue for c in _claims(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Investigators determined that the blast was caused by a mine.", "determine"),
+        ("The air force identified the drones as Iranian-made Shaheds.", "identify"),
+        ("The ministry characterized the strike as a provocation.", "characterize"),
+    ],
+)
+def test_judgement_verbs_with_a_clause_or_as_are_claims(text: str, cue: str) -> None:
+    assert cue in [c.cue for c in _claims(text)]

@@ -336,7 +336,8 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
     """Return the cue frames of ``doc``, computed."""
     lex = lexicon()
     pursue = lex["pursue"] if claims else frozenset()
-    verbs = lex["speech"] | (lex["claim"] | pursue if claims else frozenset())
+    judge = lex["judge"] if claims else frozenset()
+    verbs = lex["speech"] | (lex["claim"] | pursue | judge if claims else frozenset())
     frames: list[Frame] = [f for sent in doc.sents for f in _headline(sent)] if claims else []
     nouns, stances = lex["noun"], lex["stance"]
     for tok in doc:
@@ -379,6 +380,8 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
             continue
         if lemma in pursue and not _pursues(tok):
             continue  # "the army pushed to the border" moves; "pushed for a vote" asks
+        if lemma in judge and complement(tok) is None and not _judges_as(tok):
+            continue  # "police identified the victims" reports an act, not a finding
         subj = speech_subject(tok)
         if subj is None or (lemma not in lex["speech"] and not can_hold_views(subj)):
             continue
@@ -403,7 +406,7 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
                 c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in {"about", "of", "against"})
                 for c in tok.children
             )
-            wants = lemma in lex["claim"] or lemma in pursue
+            wants = lemma in lex["claim"] or lemma in pursue or lemma in judge
             obj = _object_range(tok) if wants or infinitive or direct else None
             if obj is not None:
                 start, end = obj
@@ -440,6 +443,14 @@ def _pursues(verb: Token) -> bool:
         and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
         for c in kids
     )
+
+
+def _judges_as(verb: Token) -> bool:
+    """Return True for "identified the drones as Iranian", "viewed it as a provocation"."""
+    for t in (verb, *(c for c in verb.children if c.dep_ in {"dobj", "oprd"})):
+        if any(c.dep_ == "prep" and c.lower_ == "as" and list(c.children) for c in t.children):
+            return True
+    return False
 
 
 def _may(verb: Token) -> bool:
