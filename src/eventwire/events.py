@@ -534,6 +534,12 @@ class EventCoder:
             # "missiles hit a Panama-flagged ship in Bilyari", "deported people who were in
             # Mariupol to Russia": a country in the clause, a town in the sentence: the town.
             chosen = towns
+        elif chosen and all(p.precision == 3 and p.feature != "PCLI" for p, _ in chosen):
+            # "fired at the Yavoriv training centre, Lviv": the clause names only a region, the
+            # sentence a town inside it (the facility's town): the town is the more exact.
+            regions = {p.admin1 for p, _ in chosen}
+            inner = [(p, s) for p, s in towns if p.admin1 in regions]
+            chosen = inner or chosen
         elsewhere = any(doc[i].lower_ == "elsewhere" for i in clause)
         if not chosen and trig.acled_type is not None and not elsewhere:
             chosen = [(p, s) for p, s, _ in usable]

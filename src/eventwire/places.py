@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from eventwire.gazetteer import Candidate, Gazetteer, name_key
+from eventwire.gazetteer import Candidate, Gazetteer, fold_key, name_key, romanisations
 from eventwire.records import Place
 from eventwire.toponyms import (
     COMMON_WORDS,
@@ -93,6 +93,63 @@ _THEATRE_KM = 40.0
 _THEATRE_WEIGHT = 0.3
 _THEATRE_SIZE = 20_000
 _THEATRE_CELL = 0.25  # degrees: grid cells for counting nearby points
+# "the Myrne hromada", "Izium district", "Mykhailo-Kotsiubynska community": a raion or hromada
+# named in the text picks, among homonym villages, the register's one inside it.
+_UNIT_WORDS = re.compile(
+    r"\b([A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)\s+(?:(?:territorial|united|rural|urban)\s+)?"
+    r"(?:hromada|hromadas|community|communities|raion|rayon|district)\b"
+)
+_UNIT_BONUS = 2.0
+_KATOTTG = re.compile(r"KATOTTG (UA\d{17})")
+_UNIT_STEM = 4  # letters a unit's adjective may add to the town it is named after
+
+
+@cache
+def _units() -> dict[str, list[str]]:
+    """Return the folded names of the register's raions and hromadas, each with its code prefix.
+
+    Raions carry "UA" and 4 digits of the code, hromadas "UA" and 7 (``ua_settlements.csv``);
+    the names are adjectives ("Izium" raion is "Iziumskyi"), romanised as the index does.
+    """
+    table: dict[str, list[str]] = {}
+    raw = resources.files("eventwire.data").joinpath("ua_settlements.csv").read_text("utf-8")
+    for row in csv.DictReader(raw.splitlines()):
+        size = {"P": 6, "H": 9}.get(row["category"])
+        if size is None:
+            continue
+        for form in romanisations(row["name"]):
+            table.setdefault(fold_key(form), []).append(row["katottg"][:size])
+    return table
+
+
+def _unit_match(word: str, unit: str) -> bool:
+    """True when ``word`` names the unit ``unit`` (both folded): itself or its adjective."""
+    if word == unit:
+        return True
+    short, long = sorted((word, unit), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= _UNIT_STEM
+
+
+def _named_units(text: str) -> frozenset[str]:
+    """Return the code prefixes of the raions and hromadas ``text`` names ("Izium district")."""
+    found: set[str] = set()
+    for match in _UNIT_WORDS.finditer(text):
+        word = fold_key(match.group(1))
+        if len(word) < 4:
+            continue
+        for unit, codes in _units().items():
+            if _unit_match(word, unit):
+                found.update(codes)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=100_000)
+def _unit_codes(source: str) -> tuple[str, str] | None:
+    """Return a register village's raion and hromada code prefixes (None for other places)."""
+    match = _KATOTTG.search(source)
+    return (match.group(1)[:6], match.group(1)[:9]) if match else None
+
+
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
      "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "rural"}
@@ -440,6 +497,7 @@ class PlaceFinder:
     def _resolve(self, mentions: list[Mention], focus: str | None, text: str = "") -> None:
         for m in mentions:
             m.best = None
+        units = _named_units(text) if text else frozenset()
         listed = _coordinated(mentions, text)
         for pass_no in range(2):
             # Read once per pass (not per pair of mentions): each name's key and its best
@@ -493,6 +551,10 @@ class PlaceFinder:
                     close: list[tuple[Candidate, float]] = close,
                 ) -> float:
                     s = _prior(c, text)
+                    if units:
+                        codes = _unit_codes(c.source)
+                        if codes is not None and (codes[0] in units or codes[1] in units):
+                            s += _UNIT_BONUS
                     s += _LIST_BONUS if kind is not None and _kind(c) == kind else 0.0
                     s += _FOCUS_BONUS if focus and c.country == focus else 0.0
                     s += regions.get(c.admin1, 0) / 10 if c.admin1 else 0.0

@@ -209,7 +209,11 @@ def clause_tokens(tok: Token, others: Collection[Token]) -> set[int]:
 _PLACE_HEADS = frozenset(
     {"region", "regions", "oblast", "province", "area", "city", "district", "border", "village",
      "town", "settlement", "township", "hamlet", "suburb", "suburbs", "outskirts", "vicinity",
-     "airport", "airfield", "port", "villages", "towns", "districts"}
+     "airport", "airfield", "port", "villages", "towns", "districts",
+     # facilities named after their town ("the Yavoriv training center"); not power plants
+     # and stations, named after a region as often as after the town they stand in
+     "center", "centre", "base", "range", "depot", "hospital", "school",
+     "bridge", "factory", "refinery", "warehouse", "prison", "market"}
 )  # fmt: skip
 
 
