@@ -231,6 +231,17 @@ def actor_like(tok: Token) -> bool:
     # A passive subject is what was acted on ("Buhas was shelled"): the place, no actor.
     if head.dep_ == "nsubj":
         verb = head.head
+        # "continued to block and shell Chernihiv trying to ...": a name right after a verb
+        # that lacks its object, parsed as the subject of a participle, is that verb's object.
+        before = head.doc[head.i - 1] if head.i > 0 else None
+        if (
+            verb.tag_ == "VBG"
+            and verb.i > head.i
+            and before is not None
+            and before.pos_ == "VERB"
+            and not any(c.dep_ in {"dobj", "obj"} for c in before.children)
+        ):
+            return False
         # "forces retook Mala Shestirnya": a second subject after the verb is its object.
         return not (
             head.i > verb.i and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
