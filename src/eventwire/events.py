@@ -131,12 +131,14 @@ class EventCoder:
         para_dates: dict[int, DateRef] = {}
         last_in_para: dict[int, Event] = {}
         para_place: dict[int, Location] = {}
+        para_start: dict[int, int] = {}
         region = _article_region(places, ctx.focus)
         text = doc.text  # built anew from the tokens on every access: read it once
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
             para = text.count("\n\n", 0, sent.start_char)
+            para_start.setdefault(para, sent.start_char)
             dates = find_dates(sent.text, article.published, sent.start_char)
             if dates:
                 para_dates[para] = dates[0]
@@ -161,6 +163,8 @@ class EventCoder:
                     near = para_place.get(para)
                     if near is not None and "elsewhere" in sent.text.lower():
                         near = None  # "..., while elsewhere ...": not the place just named
+                    if near is None and "elsewhere" not in sent.text.lower():
+                        near = _only_town(places, para_start.get(para, 0), sent.start_char)
                     ev.location = _from_context(near, region)
                 elif ev.location is not None and ev.location.basis == "sentence":
                     para_place[para] = ev.location
@@ -588,6 +592,34 @@ def _location(p: Place, span: Span, sent: Span) -> Location:
         admin1=p.admin1,
         geonames_id=p.geonames_id,
         precision=precision,
+    )
+
+
+def _only_town(places: Sequence[Place], start: int, end: int) -> Location | None:
+    """Return the one town the text between ``start`` and ``end`` names, if it names one.
+
+    "Drones dropped a substance on Mariupol, Donetsk. It was used against civilians.": the
+    second event lies in the paragraph's town (precision 2), not at its region's point, when
+    the sentences before name that town and no other.
+    """
+    towns = [
+        p
+        for p in places
+        if start <= p.start and p.end <= end and p.precision in {1, 2} and p.name is not None
+    ]
+    if len({(p.name, p.lat, p.lon) for p in towns}) != 1:
+        return None
+    p = towns[0]
+    return Location(
+        text=p.text,
+        name=p.name,
+        lat=p.lat,
+        lon=p.lon,
+        country=p.country,
+        admin1=p.admin1,
+        geonames_id=p.geonames_id,
+        precision=2,
+        basis="paragraph",
     )
 
 
