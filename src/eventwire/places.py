@@ -150,6 +150,7 @@ def _unit_codes(source: str) -> tuple[str, str] | None:
     return (match.group(1)[:6], match.group(1)[:9]) if match else None
 
 
+_MISPLACED_KM = 250.0  # a town credited to the neighbouring region lies this close to its point
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
      "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "rural"}
@@ -471,13 +472,41 @@ class PlaceFinder:
                 base = self.gazetteer.lookup(numbered.group(1), fuzzy=False)
                 fitting = [c for c in base if _inside(c, region.candidates)]
                 m.part = bool(fitting)
+            if not fitting and m.part is False:
+                fitting = self._misplaced(m, region.candidates)
             if fitting:
                 region.candidates = [
                     r for r in region.candidates if any(_inside(c, [r]) for c in fitting)
-                ]
+                ] or region.candidates
             m.candidates = fitting
             return
         m.candidates = [c for c in m.candidates if self._plausible(m, c, focus)]
+
+    def _misplaced(self, m: Mention, regions: list[Candidate]) -> list[Candidate]:
+        """Return the one town of the name in the region's country when the region has none.
+
+        "Hrushuvakha, Donetsk" for a village across the oblast border: the register lists every
+        settlement of Ukraine, so a name the named region lacks but one town of the country
+        bears (under its own name, not a loose spelling) within _MISPLACED_KM of the region's
+        point is that town; several such towns, or none, leave the name unresolved (placed at
+        the region, as before).
+        """
+        countries = {r.country for r in regions if r.feature in _REGION_FEATURES}
+        if len(countries) != 1:
+            return []
+        exact = [
+            c
+            for c in m.candidates
+            if c.country in countries
+            and c.match < 2
+            and c.feature in _CITY_FEATURES
+            and not alias_only(m.text, c)
+        ]
+        if len(exact) != 1:
+            return []
+        # Across the border, not across the country ("Chaika, Kyiv oblast" is no Crimean Chaika).
+        points = [r for r in regions if r.feature in _REGION_FEATURES]
+        return exact if any(_km(exact[0], r) <= _MISPLACED_KM for r in points) else []
 
     def _near_parts(self, mentions: list[Mention]) -> None:
         """Keep a district's candidates only near a town the article names."""
@@ -487,8 +516,8 @@ class PlaceFinder:
             if o.best and not o.part and o.best.feature in _CITY_FEATURES | {"PSN", "PS"}
         ]
         for m in mentions:
-            if not m.part or not m.candidates:
-                continue
+            if not m.part or not m.candidates or m.within is not None:
+                continue  # "Zolote-5, Luhansk": already placed by its town and region
             near = [c for c in m.candidates if any(_km(c, t) <= _PART_KM for t in towns)]
             m.candidates = near if towns else m.candidates
             if not near and towns:
