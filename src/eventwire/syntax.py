@@ -253,6 +253,8 @@ def actor_like(tok: Token) -> bool:
     of = head.head
     if head.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ == "nsubj":
         return of.head.lower_ in _FORCE_NOUNS
+    if head.dep_ == "nmod" and head.i < head.head.i and head.head.lower_ in _FORCE_NOUNS:
+        return True  # "Russia Military forces fired": the country of the acting forces
     return (
         head.dep_ in {"compound", "amod"}
         and head.head.pos_ in {"NOUN", "PROPN"}
