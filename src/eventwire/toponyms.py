@@ -439,9 +439,7 @@ def pair_regions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> lis
         a: Mention | None = None
         gap = text[prev.end : b.start] if prev is not None else ""
         explicit = b.region and b.text.split()[-1].lower() in REGION_WORDS
-        if prev is not None and (
-            _PAIR_GAP.match(gap) or (explicit and _IN_REGION_GAP.match(gap))
-        ):
+        if prev is not None and (_PAIR_GAP.match(gap) or (explicit and _IN_REGION_GAP.match(gap))):
             a = _joined(ordered[k - 2], prev, b, text, gazetteer) if k >= 2 else None
             a = a or prev
         elif text[: b.start].rstrip().endswith(","):
