@@ -99,6 +99,7 @@ _UNIT_WORDS = re.compile(
     r"\b([A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)\s+(?:(?:territorial|united|rural|urban)\s+)?"
     r"(?:hromada|hromadas|community|communities|raion|rayon|district)\b"
 )
+_UNIT_HINT = re.compile(r"hromada|communit|raion|rayon|district")
 _UNIT_BONUS = 2.0
 _KATOTTG = re.compile(r"KATOTTG (UA\d{17})")
 _UNIT_STEM = 4  # letters a unit's adjective may add to the town it is named after
@@ -132,15 +133,22 @@ def _unit_match(word: str, unit: str) -> bool:
 
 def _named_units(text: str) -> frozenset[str]:
     """Return the code prefixes of the raions and hromadas ``text`` names ("Izium district")."""
+    if _UNIT_HINT.search(text) is None:
+        return frozenset()  # most articles name none: skip the slower pattern
     found: set[str] = set()
     for match in _UNIT_WORDS.finditer(text):
-        word = fold_key(match.group(1))
-        if len(word) < 4:
-            continue
-        for unit, codes in _units().items():
-            if _unit_match(word, unit):
-                found.update(codes)
+        found.update(_unit_codes_of(fold_key(match.group(1))))
     return frozenset(found)
+
+
+@lru_cache(maxsize=10_000)
+def _unit_codes_of(word: str) -> frozenset[str]:
+    """Return the code prefixes of the units a folded name may name (none under 4 letters)."""
+    if len(word) < 4:
+        return frozenset()
+    return frozenset(
+        code for unit, codes in _units().items() if _unit_match(word, unit) for code in codes
+    )
 
 
 @lru_cache(maxsize=100_000)
