@@ -8,6 +8,7 @@ import pytest
 from eventwire import nlp
 from eventwire.actors import default_resolver
 from eventwire.events import EventCoder
+from eventwire.pipeline import Pipeline
 from eventwire.records import Article, Attribution, Event, Place
 from eventwire.triggers import PloverModel, plover_model
 
@@ -939,3 +940,54 @@ def test_events_received_supplies_run_from_the_giver() -> None:
     assert ev.type == "AID"
     assert ev.actor1 is not None
     assert ev.actor1.name == "Government of Poland"
+
+
+def _pipeline_events(pipeline: Pipeline, text: str) -> list[Event]:
+    record = next(iter(pipeline.process([Article(id="p", text=text, published="2023-05-02")])))
+    return [e for e in record.events if e.acled_event_type is not None]
+
+
+def test_facility_named_after_its_town_places_the_event_in_the_town(
+    pipeline: Pipeline,
+) -> None:
+    events = _pipeline_events(
+        pipeline, "Bombers fired cruise missiles at Yavoriv Combat Training Center, Lviv."
+    )
+    assert events
+    assert events[0].location is not None
+    assert events[0].location.name == "Yavoriv"
+
+
+def test_town_after_an_objectless_verb_is_the_object_not_a_subject(pipeline: Pipeline) -> None:
+    text = "The soldiers went on to besiege and bomb Okhtyrka hoping to force a surrender."
+    events = _pipeline_events(pipeline, text)
+    assert events
+    assert all(e.location is not None for e in events)
+    assert {e.location.name for e in events if e.location} == {"Okhtyrka"}
+
+
+def test_country_of_the_acting_forces_is_no_event_place(pipeline: Pipeline) -> None:
+    text = "Russia Military forces fired rockets at a market and hit the bus depot in Kherson."
+    events = _pipeline_events(pipeline, text)
+    assert events
+    assert all(e.location is not None for e in events)
+    assert all(e.location.country == "UKR" for e in events if e.location)
+
+
+def test_unplaced_event_takes_the_one_town_named_earlier_in_the_paragraph(
+    pipeline: Pipeline,
+) -> None:
+    # The first sentence states no event, so no earlier event lends its place.
+    later = "Later, Russian artillery shelled the railway depot too."
+    one = _pipeline_events(pipeline, f"A cloud of gas drifted over Kupiansk, Kharkiv. {later}")
+    assert one
+    assert one[-1].location is not None
+    assert (one[-1].location.name, one[-1].location.precision) == ("Kupyansk", 2)
+    assert one[-1].location.basis == "paragraph"
+    # Two towns named before: neither is meant; the region the article names is.
+    two = _pipeline_events(
+        pipeline, f"Gas drifted over Kupiansk, Kharkiv, and over Izium, Kharkiv. {later}"
+    )
+    assert two
+    assert two[-1].location is not None
+    assert two[-1].location.precision == 3

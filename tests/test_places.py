@@ -495,3 +495,72 @@ def test_theatre_bonus_is_capped_below_a_towns_lead_over_a_village() -> None:
     assert theatre.count(village.lat, village.lon) == 2_000
     assert _theatre_bonus(village, theatre) < _prior(town) - _prior(village)
     assert _theatre_bonus(town, theatre) == 0.0
+
+
+def test_village_named_like_another_region_is_the_village_of_the_named_region(
+    finder: PlaceFinder,
+) -> None:
+    # "Donetske" is also an adjective of Donetsk Oblast; written "Donetske, Kharkiv" it is
+    # the register's village in Kharkiv Oblast.
+    found = _find(finder, "A drone dropped grenades on a barn in Donetske, Kharkiv, on Friday.")
+    assert found["Donetske"].admin1 == "Kharkiv Oblast"
+    assert found["Donetske"].precision in {1, 2}
+
+
+def test_town_in_a_region_named_as_such_is_tied_to_it(finder: PlaceFinder) -> None:
+    # Unlabelled and small, "Selets" was dropped before; "in Zhytomyr region" ties it there.
+    found = _find(finder, "Rockets hit the village of Selets in Zhytomyr region after dark.")
+    assert found["Selets"].admin1 == "Zhytomyr Oblast"
+    assert found["Selets"].precision == 2
+
+
+def test_two_word_village_split_by_the_recogniser_is_joined(finder: PlaceFinder) -> None:
+    text = "Soldiers detained a farmer from Kamianska Sloboda village, Chernihiv, on Tuesday."
+    found = _find(finder, text)
+    assert "Sloboda" not in found
+    assert found["Kamianska Sloboda"].admin1 == "Chernihiv Oblast"
+
+
+def test_name_listed_with_unknown_neighbourhood_is_a_part_of_the_town(
+    finder: PlaceFinder,
+) -> None:
+    text = "Rockets fell on the Kirov and Levoberezhny neighbourhoods of Mariupol last night."
+    found = _find(finder, text)
+    assert found["Kirov"].country == "UKR"  # near Mariupol, not the Russian city
+    assert found["Kirov"].name == "Mariupol"
+    assert found["Kirov"].precision == 2
+
+
+def test_named_hromada_picks_the_homonym_village_inside_it(finder: PlaceFinder) -> None:
+    plain = _find(finder, "Troops searched houses in Andriivka, Chernihiv, on Monday.")
+    named = _find(
+        finder,
+        "Troops searched houses in Andriivka, Chernihiv, and detained the head of the "
+        "Mykhailo-Kotsiubynska community.",
+    )
+    assert named["Andriivka"].admin1 == "Chernihiv Oblast"
+    assert "Mykhailo-Kotsiubynske" in (named["Andriivka"].source or "")
+    assert (plain["Andriivka"].lat, plain["Andriivka"].lon) != (
+        named["Andriivka"].lat,
+        named["Andriivka"].lon,
+    )
+
+
+def test_numbered_settlement_tied_to_its_region_stays_at_its_town(finder: PlaceFinder) -> None:
+    text = "Separatist positions in Zolote-5, Luhansk, came under mortar fire from Luhansk."
+    found = _find(finder, text)
+    assert found["Zolote-5"].name == "Zolote"
+    assert found["Zolote-5"].precision == 2
+
+
+def test_town_credited_to_the_neighbouring_region_is_found_across_the_border(
+    finder: PlaceFinder,
+) -> None:
+    # The register has Hrushuvakha only in Kharkiv Oblast, next to Donetsk Oblast.
+    near = _find(finder, "Artillery fired at Hrushuvakha, Donetsk, before noon.")
+    assert near["Hrushuvakha"].admin1 == "Kharkiv Oblast"
+    # Nyzhni Sirohozy lies in Kherson Oblast, some 400 km from Luhansk: too far to be a slip
+    # over the border; the name stays at the region it was given.
+    far = _find(finder, "People rallied in Nyzhni Sirohozy, Luhansk, on Sunday.")
+    assert far["Nyzhni Sirohozy"].name == "Luhansk Oblast"
+    assert far["Nyzhni Sirohozy"].precision == 3

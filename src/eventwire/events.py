@@ -134,12 +134,14 @@ class EventCoder:
         para_dates: dict[int, DateRef] = {}
         last_in_para: dict[int, Event] = {}
         para_place: dict[int, Location] = {}
+        para_start: dict[int, int] = {}
         region = _article_region(places, ctx.focus)
         text = doc.text  # built anew from the tokens on every access: read it once
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
             para = text.count("\n\n", 0, sent.start_char)
+            para_start.setdefault(para, sent.start_char)
             dates = find_dates(sent.text, article.published, sent.start_char)
             if dates:
                 para_dates[para] = dates[0]
@@ -164,6 +166,8 @@ class EventCoder:
                     near = para_place.get(para)
                     if near is not None and "elsewhere" in sent.text.lower():
                         near = None  # "..., while elsewhere ...": not the place just named
+                    if near is None and "elsewhere" not in sent.text.lower():
+                        near = _only_town(places, para_start.get(para, 0), sent.start_char)
                     ev.location = _from_context(near, region)
                 elif ev.location is not None and ev.location.basis == "sentence":
                     para_place[para] = ev.location
@@ -573,6 +577,12 @@ class EventCoder:
             # "missiles hit a Panama-flagged ship in Bilyari", "deported people who were in
             # Mariupol to Russia": a country in the clause, a town in the sentence: the town.
             chosen = towns
+        elif chosen and all(p.precision == 3 and p.feature != "PCLI" for p, _ in chosen):
+            # "fired at the Yavoriv training centre, Lviv": the clause names only a region, the
+            # sentence a town inside it (the facility's town): the town is the more exact.
+            regions = {p.admin1 for p, _ in chosen}
+            inner = [(p, s) for p, s in towns if p.admin1 in regions]
+            chosen = inner or chosen
         elsewhere = any(doc[i].lower_ == "elsewhere" for i in clause)
         if not chosen and trig.acled_type is not None and not elsewhere:
             chosen = [(p, s) for p, s, _ in usable]
@@ -736,6 +746,34 @@ def _location(p: Place, span: Span, sent: Span) -> Location:
         admin1=p.admin1,
         geonames_id=p.geonames_id,
         precision=precision,
+    )
+
+
+def _only_town(places: Sequence[Place], start: int, end: int) -> Location | None:
+    """Return the one town the text between ``start`` and ``end`` names, if it names one.
+
+    "Drones dropped a substance on Mariupol, Donetsk. It was used against civilians.": the
+    second event lies in the paragraph's town (precision 2), not at its region's point, when
+    the sentences before name that town and no other.
+    """
+    towns = [
+        p
+        for p in places
+        if start <= p.start and p.end <= end and p.precision in {1, 2} and p.name is not None
+    ]
+    if len({(p.name, p.lat, p.lon) for p in towns}) != 1:
+        return None
+    p = towns[0]
+    return Location(
+        text=p.text,
+        name=p.name,
+        lat=p.lat,
+        lon=p.lon,
+        country=p.country,
+        admin1=p.admin1,
+        geonames_id=p.geonames_id,
+        precision=2,
+        basis="paragraph",
     )
 
 

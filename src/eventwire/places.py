@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from eventwire.gazetteer import Candidate, Gazetteer, name_key
+from eventwire.gazetteer import Candidate, Gazetteer, fold_key, name_key, romanisations
 from eventwire.records import Place
 from eventwire.toponyms import (
     COMMON_WORDS,
@@ -95,6 +95,72 @@ _THEATRE_CAP = 20
 _THEATRE_WEIGHT = 0.3
 _THEATRE_SIZE = 20_000
 _THEATRE_CELL = 0.25  # degrees: grid cells for counting nearby points
+# "the Myrne hromada", "Izium district", "Mykhailo-Kotsiubynska community": a raion or hromada
+# named in the text picks, among homonym villages, the register's one inside it.
+_UNIT_WORDS = re.compile(
+    r"\b([A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)\s+(?:(?:territorial|united|rural|urban)\s+)?"
+    r"(?:hromada|hromadas|community|communities|raion|rayon|district)\b"
+)
+_UNIT_HINT = re.compile(r"hromada|communit|raion|rayon|district")
+_UNIT_BONUS = 2.0
+_KATOTTG = re.compile(r"KATOTTG (UA\d{17})")
+_UNIT_STEM = 4  # letters a unit's adjective may add to the town it is named after
+
+
+@cache
+def _units() -> dict[str, list[str]]:
+    """Return the folded names of the register's raions and hromadas, each with its code prefix.
+
+    Raions carry "UA" and 4 digits of the code, hromadas "UA" and 7 (``ua_settlements.csv``);
+    the names are adjectives ("Izium" raion is "Iziumskyi"), romanised as the index does.
+    """
+    table: dict[str, list[str]] = {}
+    raw = resources.files("eventwire.data").joinpath("ua_settlements.csv").read_text("utf-8")
+    for row in csv.DictReader(raw.splitlines()):
+        size = {"P": 6, "H": 9}.get(row["category"])
+        if size is None:
+            continue
+        for form in romanisations(row["name"]):
+            table.setdefault(fold_key(form), []).append(row["katottg"][:size])
+    return table
+
+
+def _unit_match(word: str, unit: str) -> bool:
+    """True when ``word`` names the unit ``unit`` (both folded): itself or its adjective."""
+    if word == unit:
+        return True
+    short, long = sorted((word, unit), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= _UNIT_STEM
+
+
+def _named_units(text: str) -> frozenset[str]:
+    """Return the code prefixes of the raions and hromadas ``text`` names ("Izium district")."""
+    if _UNIT_HINT.search(text) is None:
+        return frozenset()  # most articles name none: skip the slower pattern
+    found: set[str] = set()
+    for match in _UNIT_WORDS.finditer(text):
+        found.update(_unit_codes_of(fold_key(match.group(1))))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=10_000)
+def _unit_codes_of(word: str) -> frozenset[str]:
+    """Return the code prefixes of the units a folded name may name (none under 4 letters)."""
+    if len(word) < 4:
+        return frozenset()
+    return frozenset(
+        code for unit, codes in _units().items() if _unit_match(word, unit) for code in codes
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _unit_codes(source: str) -> tuple[str, str] | None:
+    """Return a register village's raion and hromada code prefixes (None for other places)."""
+    match = _KATOTTG.search(source)
+    return (match.group(1)[:6], match.group(1)[:9]) if match else None
+
+
+_MISPLACED_KM = 250.0  # a town credited to the neighbouring region lies this close to its point
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
      "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "rural"}
@@ -417,13 +483,41 @@ class PlaceFinder:
                 base = self.gazetteer.lookup(numbered.group(1), fuzzy=False)
                 fitting = [c for c in base if _inside(c, region.candidates)]
                 m.part = bool(fitting)
+            if not fitting and m.part is False:
+                fitting = self._misplaced(m, region.candidates)
             if fitting:
                 region.candidates = [
                     r for r in region.candidates if any(_inside(c, [r]) for c in fitting)
-                ]
+                ] or region.candidates
             m.candidates = fitting
             return
         m.candidates = [c for c in m.candidates if self._plausible(m, c, focus)]
+
+    def _misplaced(self, m: Mention, regions: list[Candidate]) -> list[Candidate]:
+        """Return the one town of the name in the region's country when the region has none.
+
+        "Hrushuvakha, Donetsk" for a village across the oblast border: the register lists every
+        settlement of Ukraine, so a name the named region lacks but one town of the country
+        bears (under its own name, not a loose spelling) within _MISPLACED_KM of the region's
+        point is that town; several such towns, or none, leave the name unresolved (placed at
+        the region, as before).
+        """
+        countries = {r.country for r in regions if r.feature in _REGION_FEATURES}
+        if len(countries) != 1:
+            return []
+        exact = [
+            c
+            for c in m.candidates
+            if c.country in countries
+            and c.match < 2
+            and c.feature in _CITY_FEATURES
+            and not alias_only(m.text, c)
+        ]
+        if len(exact) != 1:
+            return []
+        # Across the border, not across the country ("Chaika, Kyiv oblast" is no Crimean Chaika).
+        points = [r for r in regions if r.feature in _REGION_FEATURES]
+        return exact if any(_km(exact[0], r) <= _MISPLACED_KM for r in points) else []
 
     def _near_parts(self, mentions: list[Mention]) -> None:
         """Keep a district's candidates only near a town the article names."""
@@ -433,8 +527,8 @@ class PlaceFinder:
             if o.best and not o.part and o.best.feature in _CITY_FEATURES | {"PSN", "PS"}
         ]
         for m in mentions:
-            if not m.part or not m.candidates:
-                continue
+            if not m.part or not m.candidates or m.within is not None:
+                continue  # "Zolote-5, Luhansk": already placed by its town and region
             near = [c for c in m.candidates if any(_km(c, t) <= _PART_KM for t in towns)]
             m.candidates = near if towns else m.candidates
             if not near and towns:
@@ -443,6 +537,7 @@ class PlaceFinder:
     def _resolve(self, mentions: list[Mention], focus: str | None, text: str = "") -> None:
         for m in mentions:
             m.best = None
+        units = _named_units(text) if text else frozenset()
         listed = _coordinated(mentions, text)
         for pass_no in range(2):
             # Read once per pass (not per pair of mentions): each name's key and its best
@@ -496,6 +591,10 @@ class PlaceFinder:
                     close: list[tuple[Candidate, float]] = close,
                 ) -> float:
                     s = _prior(c, text)
+                    if units:
+                        codes = _unit_codes(c.source)
+                        if codes is not None and (codes[0] in units or codes[1] in units):
+                            s += _UNIT_BONUS
                     s += _LIST_BONUS if kind is not None and _kind(c) == kind else 0.0
                     s += _FOCUS_BONUS if focus and c.country == focus else 0.0
                     s += regions.get(c.admin1, 0) / 10 if c.admin1 else 0.0

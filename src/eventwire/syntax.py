@@ -231,7 +231,11 @@ def clause_tokens(tok: Token, others: Collection[Token]) -> set[int]:
 _PLACE_HEADS = frozenset(
     {"region", "regions", "oblast", "province", "area", "city", "district", "border", "village",
      "town", "settlement", "township", "hamlet", "suburb", "suburbs", "outskirts", "vicinity",
-     "airport", "airfield", "port", "villages", "towns", "districts"}
+     "airport", "airfield", "port", "villages", "towns", "districts",
+     # facilities named after their town ("the Yavoriv training center"); not power plants
+     # and stations, named after a region as often as after the town they stand in
+     "center", "centre", "base", "range", "depot", "hospital", "school",
+     "bridge", "factory", "refinery", "warehouse", "prison", "market"}
 )  # fmt: skip
 
 
@@ -249,6 +253,17 @@ def actor_like(tok: Token) -> bool:
     # A passive subject is what was acted on ("Buhas was shelled"): the place, no actor.
     if head.dep_ == "nsubj":
         verb = head.head
+        # "continued to block and shell Chernihiv trying to ...": a name right after a verb
+        # that lacks its object, parsed as the subject of a participle, is that verb's object.
+        before = head.doc[head.i - 1] if head.i > 0 else None
+        if (
+            verb.tag_ == "VBG"
+            and verb.i > head.i
+            and before is not None
+            and before.pos_ == "VERB"
+            and not any(c.dep_ in {"dobj", "obj"} for c in before.children)
+        ):
+            return False
         # "forces retook Mala Shestirnya": a second subject after the verb is its object.
         return not (
             head.i > verb.i and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
@@ -260,6 +275,8 @@ def actor_like(tok: Token) -> bool:
     of = head.head
     if head.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ == "nsubj":
         return of.head.lower_ in _FORCE_NOUNS
+    if head.dep_ == "nmod" and head.i < head.head.i and head.head.lower_ in _FORCE_NOUNS:
+        return True  # "Russia Military forces fired": the country of the acting forces
     return (
         head.dep_ in {"compound", "amod"}
         and head.head.pos_ in {"NOUN", "PROPN"}

@@ -79,6 +79,10 @@ _MAX_SPAN_TOKENS = 6
 _PAIR_GAP = re.compile(
     r"^\s*(?:(?:village|town|city|settlement|township|hamlet)\s*)?,\s*(?:in\s+)?$", re.I
 )
+# "Selets village in Zhytomyr region": "in" ties a town to a region named as such.
+_IN_REGION_GAP = re.compile(
+    r"^\s*(?:(?:village|town|city|settlement|township|hamlet)\s+)?in\s+(?:the\s+)?$", re.I
+)
 _NAME_TOKEN = re.compile(r"^[^\W\d_]+(?:[-'’][^\W_]+)*$")
 _DEMONYM_END = re.compile(r"(?:ian|ians|ean|eans|ese|ish|ic|ics|i|is|an|ans)$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?$", re.I)
@@ -278,11 +282,23 @@ def dash_districts(doc: Doc, towns: list[Mention], gazetteer: Gazetteer) -> list
     return found
 
 
+# "the Kirov and Levoberezhnyi neighborhoods": a name listed with one the index lacks, before
+# a plural word for parts of a town, is a part too.
+_LISTED_PARTS = re.compile(
+    r"\s*(?:,|and|&)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
+    r"(?:districts|microdistricts|neighbourhoods|neighborhoods|quarters)\b"
+)
+
+
 def mark_regions(doc: Doc, mentions: list[Mention]) -> None:
     """Mark mentions named as regions or as parts of towns, extending them over the word."""
     text = doc_text(doc)
     by_start = sorted(mentions, key=lambda m: m.start)
     for k, m in enumerate(by_start):
+        listed = _LISTED_PARTS.match(text, m.end)
+        if listed and not (k + 1 < len(by_start) and by_start[k + 1].start < listed.end()):
+            m.part = True
+            continue
         tail = doc.char_span(m.end, min(len(text), m.end + 40), alignment_mode="expand")
         if tail is None or len(tail) == 0:
             continue
@@ -421,8 +437,11 @@ def pair_regions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> lis
             continue
         prev = ordered[k - 1] if k > 0 else None
         a: Mention | None = None
-        if prev is not None and _PAIR_GAP.match(text[prev.end : b.start]):
-            a = prev
+        gap = text[prev.end : b.start] if prev is not None else ""
+        explicit = b.region and b.text.split()[-1].lower() in REGION_WORDS
+        if prev is not None and (_PAIR_GAP.match(gap) or (explicit and _IN_REGION_GAP.match(gap))):
+            a = _joined(ordered[k - 2], prev, b, text, gazetteer) if k >= 2 else None
+            a = a or prev
         elif text[: b.start].rstrip().endswith(","):
             a = _unknown_before(doc, text, b.start, ordered)
             if a is not None and all(a is not m for m in ordered):
@@ -436,6 +455,26 @@ def pair_regions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> lis
     return added
 
 
+def _joined(
+    first: Mention, second: Mention, region: Mention, text: str, gazetteer: Gazetteer
+) -> Mention | None:
+    """Join two names the recogniser split ("Kamianska" "Sloboda") when the region has the whole.
+
+    "Kamianska Sloboda village, Chernihiv": the first word alone is another town and the second
+    a village elsewhere; the two-word village of the region is meant. The second mention is
+    emptied (dropped by the caller).
+    """
+    if text[first.end : second.start] != " " or first.region or first.part or second.part:
+        return None
+    whole = text[first.start : second.end]
+    regions = _region_of(region, gazetteer)
+    if not any(c.admin1 == r.name for c in gazetteer.lookup(whole) for r in regions):
+        return None
+    first.end, first.text = second.end, whole
+    second.start = second.end
+    return first
+
+
 def _fits(a: Mention, b: Mention, gazetteer: Gazetteer) -> bool:
     """Return True when ``a`` may be a town inside the region or country ``b`` names."""
     regions = _region_of(b, gazetteer)
@@ -443,6 +482,16 @@ def _fits(a: Mention, b: Mention, gazetteer: Gazetteer) -> bool:
     # A loose spelling match ("Irane" ~ Iran) says nothing about what the name is.
     exact = gazetteer.lookup(a.text, fuzzy=False)
     named = [c for c in exact if not alias_only(a.text, c)] or exact
+    key = name_key(a.text)
+    # "Donetske, Kharkiv": a village whose name is also the adjective of another region
+    # ("Donetske" ~ Donetsk Oblast) is that village when one of the name lies in the region.
+    if any(
+        name_key(c.name) == key
+        and c.feature not in {"ADM1", "PCLI", "CONT", "RGN"}
+        and any(c.admin1 == r.name for r in regions)
+        for c in exact
+    ):
+        return True
     if named and named[0].feature in {"ADM1", "PCLI", "CONT", "RGN"}:
         return False  # "Ukraine, Russia": two areas, not a town in a region
     inside = any(
