@@ -20,7 +20,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from eventwire import acled, syntax
-from eventwire.actors import ActorResolver
+from eventwire.actors import MILITARY_NOUNS, ActorResolver
 from eventwire.dates import DateRef, find_dates
 from eventwire.quantities import count_near, find_quantities
 from eventwire.quotes import quote_spans
@@ -103,6 +103,7 @@ class _Context:
     persons: list[tuple[int, Actor]] = field(default_factory=list)
     person_ents: list[Span] | None = None  # the doc's PERSON entities, read once
     paired: frozenset[int] = frozenset()  # starts of towns written "Town, Region"
+    armies: list[Actor] = field(default_factory=list)  # the national armies coded so far
 
 
 class EventCoder:
@@ -168,6 +169,8 @@ class EventCoder:
                 last_in_para[para] = ev
                 if ev.actor1 is not None and ev.actor1.name:
                     ctx.prev_actor = ev.actor1
+                    if ev.actor1.name.startswith(_ARMY):
+                        ctx.armies.append(ev.actor1)
             self._note_persons(sent, ctx)
         return merge(acled.reconcile(events, doc.text))
 
@@ -357,6 +360,8 @@ class EventCoder:
             actor1 = self._modifier_actor(tok, violent, on)
         if actor1 is None and a1_tok is None and violent:
             actor1 = self._ancestor_actor(tok, on)
+        if actor1 is None and a1_tok is not None and violent:
+            actor1 = _army_against(a1_tok, actor2, ctx)
         if trig.needs and (
             actor1 is None or actor1.sector not in ARMED.get(trig.needs, {trig.needs})
         ):
@@ -489,6 +494,13 @@ class EventCoder:
 
     def _modifier_actor(self, tok: Token, military: bool, on: str | None) -> Actor | None:
         """Return the actor named inside a noun trigger ("Russian missiles", "Kyiv's attacks")."""
+        for weapon in _weapons_beside(tok):
+            # "explosions and Russian missiles": the weapon's owner fired it.
+            for child in weapon.children:
+                if child.dep_ in {"amod", "compound", "poss"}:
+                    actor = self.resolver.resolve(child.text, military=True, on=on)
+                    if actor.country is not None:
+                        return actor
         for child in tok.children:
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 actor = self.resolver.resolve(child.text, military=military, on=on)
@@ -538,6 +550,42 @@ class EventCoder:
         if not chosen and trig.acled_type is not None and not elsewhere:
             chosen = [(p, s) for p, s, _ in usable]
         return _most_specific([_location(p, s, sent) for p, s in chosen])
+
+
+_ARMY = "Military Forces of "
+# Weapons fired from afar whose owner is the doer of the strike ("Russian missiles").
+_FIRED = acled.MISSILE_WORDS | acled.DRONE_WORDS | frozenset(
+    {"shell", "shells", "bomb", "bombs", "mortar", "mortars", "howitzer", "howitzers"}
+)
+_TARGET_PREPS = frozenset({"of", "on", "against", "at", "upon"})
+
+
+def _weapons_beside(tok: Token) -> list[Token]:
+    """Return the weapon nouns told with a noun trigger, not as its target."""
+    near = [tok.head] if tok.dep_ == "conj" else []
+    for t in tok.subtree:
+        if t is tok:
+            continue
+        path = [t, *(a for a in t.ancestors if a.is_ancestor(t) and tok.is_ancestor(a))]
+        if not any(a.dep_ == "prep" and a.lower_ in _TARGET_PREPS for a in path):
+            near.append(t)
+    return [t for t in near if t.lower_ in _FIRED]
+
+
+def _army_against(tok: Token, target: Actor | None, ctx: _Context) -> Actor | None:
+    """Return the army a bare armed noun names when it fights the other side of the war.
+
+    "Elsewhere, counterintelligence destroyed 70 Russian tanks" in an article whose fighting
+    so far was Ukraine's: the unnamed unit is the last army coded that is not the target's.
+    """
+    if tok.lower_ not in MILITARY_NOUNS or target is None or target.country is None:
+        return None
+    if any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ != "ADV" for c in tok.children):
+        return None  # "local forces", "their troops": named otherwise, not a bare unit
+    army = next((a for a in reversed(ctx.armies) if a.country != target.country), None)
+    if army is None:
+        return None
+    return Actor(tok.text, army.name, army.country, "MIL")
 
 
 def _placed_by_region(places: Sequence[Place], text: str) -> frozenset[int]:
