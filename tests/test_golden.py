@@ -94,7 +94,7 @@ def test_places(golden: tuple[dict[str, Any], dict[str, Any]]) -> None:
     assert texts.isdisjoint(spec["not_places"])
 
 
-@pytest.mark.parametrize("index", range(14))
+@pytest.mark.parametrize("index", range(20))
 def test_events(golden: tuple[dict[str, Any], dict[str, Any]], index: int) -> None:
     spec, record = golden
     if index >= len(spec["events"]):

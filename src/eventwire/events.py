@@ -104,6 +104,7 @@ class _Context:
     person_ents: list[Span] | None = None  # the doc's PERSON entities, read once
     paired: frozenset[int] = frozenset()  # starts of towns written "Town, Region"
     armies: list[Actor] = field(default_factory=list)  # the national armies coded so far
+    described: dict[tuple[str, ...], Place] = field(default_factory=dict)  # "border crossing"
 
 
 class EventCoder:
@@ -128,6 +129,7 @@ class EventCoder:
         """Return the article's events, merged so each real event appears once."""
         ctx = _Context(article, places, _focus_country(places), _quote_marks(doc.text, quotes))
         ctx.paired = _placed_by_region(places, doc.text)
+        ctx.described = _described_places(doc, places)
         events: list[Event] = []
         para_dates: dict[int, DateRef] = {}
         last_in_para: dict[int, Event] = {}
@@ -549,13 +551,19 @@ class EventCoder:
         elsewhere = any(doc[i].lower_ == "elsewhere" for i in clause)
         if not chosen and trig.acled_type is not None and not elsewhere:
             chosen = [(p, s) for p, s, _ in usable]
+        if not chosen and trig.acled_type is not None:
+            described = _described_in(doc, clause, ctx.described)
+            if described is not None:
+                return [described]
         return _most_specific([_location(p, s, sent) for p, s in chosen])
 
 
 _ARMY = "Military Forces of "
 # Weapons fired from afar whose owner is the doer of the strike ("Russian missiles").
-_FIRED = acled.MISSILE_WORDS | acled.DRONE_WORDS | frozenset(
-    {"shell", "shells", "bomb", "bombs", "mortar", "mortars", "howitzer", "howitzers"}
+_FIRED = (
+    acled.MISSILE_WORDS
+    | acled.DRONE_WORDS
+    | frozenset({"shell", "shells", "bomb", "bombs", "mortar", "mortars", "howitzer", "howitzers"})
 )
 _TARGET_PREPS = frozenset({"of", "on", "against", "at", "upon"})
 
@@ -586,6 +594,63 @@ def _army_against(tok: Token, target: Actor | None, ctx: _Context) -> Actor | No
     if army is None:
         return None
     return Actor(tok.text, army.name, army.country, "MIL")
+
+
+def _description(tok: Token) -> tuple[str, ...]:
+    """Return a noun with its compounds as lemmas: "a border crossing" -> (border, crossing)."""
+    return (*(c.lemma_.lower() for c in tok.children if c.dep_ == "compound"), tok.lemma_.lower())
+
+
+def _described_places(doc: Doc, places: Sequence[Place]) -> dict[tuple[str, ...], Place]:
+    """Return the towns the article describes in apposition ("Hoptivka, a border crossing").
+
+    Only descriptions of two words or more, and each of one town only: "a village" says
+    nothing of which village.
+    """
+    out: dict[tuple[str, ...], Place] = {}
+    shared: set[tuple[str, ...]] = set()
+    for p in places:
+        if p.precision != 1 or p.name is None:
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for c in span.root.children:
+            if c.dep_ != "appos" or c.pos_ != "NOUN":
+                continue
+            key = _description(c)
+            if len(key) < 2:
+                continue
+            if key in out and out[key].name != p.name:
+                shared.add(key)
+            out.setdefault(key, p)
+    return {k: v for k, v in out.items() if k not in shared}
+
+
+def _described_in(
+    doc: Doc, clause: set[int], described: dict[tuple[str, ...], Place]
+) -> Location | None:
+    """Return the town a clause names by its description: "reached the border crossing"."""
+    if not described:
+        return None
+    for i in sorted(clause):
+        t = doc[i]
+        if t.pos_ != "NOUN" or not any(c.lower_ == "the" for c in t.children):
+            continue
+        p = described.get(_description(t))
+        if p is not None:
+            return Location(
+                text=doc[t.left_edge.i : i + 1].text,
+                name=p.name,
+                lat=p.lat,
+                lon=p.lon,
+                country=p.country,
+                admin1=p.admin1,
+                geonames_id=p.geonames_id,
+                precision=p.precision,
+                basis="description",
+            )
+    return None
 
 
 def _placed_by_region(places: Sequence[Place], text: str) -> frozenset[int]:
