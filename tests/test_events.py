@@ -991,3 +991,79 @@ def test_unplaced_event_takes_the_one_town_named_earlier_in_the_paragraph(
     assert two
     assert two[-1].location is not None
     assert two[-1].location.precision == 3
+
+
+def test_missiles_told_beside_a_strike_name_its_doer() -> None:
+    text = (
+        "Sirens wailed across the country overnight, with explosions in several cities "
+        "and Russian rockets over the coast."
+    )
+    evs = [e for e in code(text) if e.type == "ASSAULT"]
+    assert evs
+    assert evs[0].actor1 is not None
+    assert evs[0].actor1.name == "Military Forces of Russia"
+
+
+def test_missiles_that_were_hit_are_no_doer() -> None:
+    evs = code("There were explosions at a depot of Russian rockets near Kyiv.")
+    assert evs
+    assert all(e.actor1 is None for e in evs)
+
+
+def test_bare_unit_fighting_one_side_is_the_other_army() -> None:
+    text = (
+        "Ukrainian troops recaptured Balakliia on Monday. Elsewhere, sappers destroyed "
+        "twelve Russian tanks near Kupiansk."
+    )
+    tanks = [e for e in code(text) if "sappers" in e.evidence.text]
+    assert tanks
+    assert tanks[0].actor1 is not None
+    assert tanks[0].actor1.name == "Military Forces of Ukraine"
+
+
+def test_bare_unit_without_an_army_before_it_stays_unnamed() -> None:
+    evs = code("Sappers destroyed twelve Russian tanks near Kupiansk.")
+    assert evs
+    assert all(e.actor1 is None for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        (
+            "Russian forces attacked power substations near Kyiv.",
+            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ),
+        ("Russian forces attacked Ukrainian positions near Kyiv.", ("Battles", "Armed clash")),
+        (
+            "Ukrainian troops pushed as far as the outskirts of Kupiansk.",
+            ("Battles", "Government regains territory"),
+        ),
+        ("Ukrainian troops pushed forward near Kupiansk.", ("Battles", "Armed clash")),
+    ],
+)
+def test_infrastructure_attacks_and_pushes_to_a_place(text: str, acled: tuple[str, str]) -> None:
+    evs = [e for e in code(text) if e.type == "ASSAULT"]
+    assert evs
+    assert (evs[0].acled_event_type, evs[0].acled_sub_event_type) == acled
+
+
+def test_headline_naming_a_town_by_its_description_merges_with_the_body() -> None:
+    text = (
+        "Ukrainian troops advance as far as the railway hub.\n\n"
+        "On 14 April Ukrainian troops reached Kupiansk, a railway hub on the river."
+    )
+    evs = [e for e in code(text) if e.type == "ASSAULT"]
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.location is not None
+    assert (ev.location.name, ev.location.basis) == ("Kupiansk", "description")
+    assert (ev.date, ev.date_precision) == ("2022-04-14", 1)  # the body's stated day
+    assert len(ev.also_evidence) == 1
+
+
+def test_a_generic_description_names_no_town() -> None:
+    text = "Ukrainian troops reached Kupiansk, a town in the east. They also shelled the town."
+    shelled = [e for e in code(text) if "shelled" in e.evidence.text]
+    assert shelled
+    assert all(e.location is None or e.location.basis != "description" for e in shelled)

@@ -94,11 +94,15 @@ def test_places(golden: tuple[dict[str, Any], dict[str, Any]]) -> None:
     assert texts.isdisjoint(spec["not_places"])
 
 
-@pytest.mark.parametrize("index", range(14))
+# One test per expected event, as many as the largest golden file lists.
+_MOST_EVENTS = max(len(json.loads(p.read_text(encoding="utf-8"))["events"]) for p in GOLDEN)
+
+
+@pytest.mark.parametrize("index", range(_MOST_EVENTS))
 def test_events(golden: tuple[dict[str, Any], dict[str, Any]], index: int) -> None:
     spec, record = golden
     if index >= len(spec["events"]):
-        pytest.skip("no such expectation in this golden file")
+        pytest.skip("this golden file lists fewer events")
     want = spec["events"][index]
     assert any(_event_matches(ev, want) for ev in record["events"]), want
 

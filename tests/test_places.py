@@ -564,3 +564,29 @@ def test_town_credited_to_the_neighbouring_region_is_found_across_the_border(
     far = _find(finder, "People rallied in Nyzhni Sirohozy, Luhansk, on Sunday.")
     assert far["Nyzhni Sirohozy"].name == "Luhansk Oblast"
     assert far["Nyzhni Sirohozy"].precision == 3
+
+
+def test_city_and_region_name_after_villages_in_is_the_region(finder: PlaceFinder) -> None:
+    text = (
+        "Troops retook a dozen villages in Sumy this week. "
+        "Shelling went on across the Sumy region, officials said."
+    )
+    assert found_name(finder, text, "Sumy") == ("Sumy Oblast", 3)
+    # Without the region named in the article, the name stays the city.
+    alone = "Troops retook a dozen villages in Sumy this week."
+    assert found_name(finder, alone, "Sumy")[1] == 1
+
+
+def test_the_facility_in_a_town_is_the_landmark_named_after_it(finder: PlaceFinder) -> None:
+    assert found_name(finder, "Missiles hit the airport in Boryspil overnight.", "Boryspil") == (
+        "Boryspil International Airport",
+        1,
+    )
+    # "an airport in X": one of a kind, not the town's own landmark.
+    other = found_name(finder, "A new airport in Boryspil is being planned.", "Boryspil")
+    assert other[0] != "Boryspil International Airport"
+
+
+def found_name(finder: PlaceFinder, text: str, key: str) -> tuple[str | None, int]:
+    place = _find(finder, text)[key]
+    return place.name, place.precision

@@ -53,6 +53,11 @@ FIREARM_BIGRAMS = frozenset(
     {("small", "arms"), ("machine", "guns"), ("machine", "gun"), ("automatic", "weapons"),
      ("light", "weapons")}
 )  # fmt: skip
+# Targets struck from afar: an attack on them is shelling or a missile strike, not a clash.
+INFRASTRUCTURE_TARGETS = frozenset(
+    {"infrastructure", "infrastructures", "substation", "substations", "grid", "plant",
+     "plants", "refinery", "refineries", "depot", "depots", "waterworks", "pipeline"}
+)  # fmt: skip
 # Targets that make small-arms fire violence against civilians.
 CIVILIAN_TARGETS = frozenset(
     {"civilian", "civilians", "car", "cars", "bus", "buses", "ambulance", "people", "man",
@@ -169,6 +174,9 @@ def refine(
             return mode, "Explosions/Remote violence", AIR
     elif words & MISSILE_WORDS and acled_sub == CLASH:
         return "heavy-weapons", "Explosions/Remote violence", SHELLING
+    elif acled_sub == CLASH and aimed & INFRASTRUCTURE_TARGETS and not words & FIREARM_WORDS:
+        # "attacks on power plants": infrastructure is struck from afar, not fought over.
+        return mode, "Explosions/Remote violence", SHELLING
     if acled_type == "Violence against civilians" and actor2 is not None and actor2.sector == "MIL":
         return mode, "Battles", CLASH
     if actor2 is not None and actor2.sector == "CVL" and acled_type == "Battles":

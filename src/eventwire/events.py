@@ -20,7 +20,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from eventwire import acled, syntax
-from eventwire.actors import ActorResolver
+from eventwire.actors import MILITARY_NOUNS, ActorResolver
 from eventwire.dates import DateRef, find_dates
 from eventwire.quantities import count_near, find_quantities
 from eventwire.quotes import quote_spans
@@ -106,6 +106,8 @@ class _Context:
     persons: list[tuple[int, Actor]] = field(default_factory=list)
     person_ents: list[Span] | None = None  # the doc's PERSON entities, read once
     paired: frozenset[int] = frozenset()  # starts of towns written "Town, Region"
+    armies: list[Actor] = field(default_factory=list)  # the national armies coded so far
+    described: dict[tuple[str, ...], Place] = field(default_factory=dict)  # "border crossing"
 
 
 class EventCoder:
@@ -130,6 +132,7 @@ class EventCoder:
         """Return the article's events, merged so each real event appears once."""
         ctx = _Context(article, places, _focus_country(places), _quote_marks(doc.text, quotes))
         ctx.paired = _placed_by_region(places, doc.text)
+        ctx.described = _described_places(doc, places)
         events: list[Event] = []
         para_dates: dict[int, DateRef] = {}
         last_in_para: dict[int, Event] = {}
@@ -175,6 +178,8 @@ class EventCoder:
                 last_in_para[para] = ev
                 if ev.actor1 is not None and ev.actor1.name:
                     ctx.prev_actor = ev.actor1
+                    if ev.actor1.name.startswith(_ARMY):
+                        ctx.armies.append(ev.actor1)
             self._note_persons(sent, ctx)
         return merge(acled.reconcile(events, doc.text))
 
@@ -400,6 +405,8 @@ class EventCoder:
             actor1 = self._modifier_actor(tok, violent, on)
         if actor1 is None and a1_tok is None and violent:
             actor1 = self._ancestor_actor(tok, on)
+        if actor1 is None and a1_tok is not None and violent:
+            actor1 = _army_against(a1_tok, actor2, ctx)
         if trig.needs and (
             actor1 is None or actor1.sector not in ARMED.get(trig.needs, {trig.needs})
         ):
@@ -532,6 +539,13 @@ class EventCoder:
 
     def _modifier_actor(self, tok: Token, military: bool, on: str | None) -> Actor | None:
         """Return the actor named inside a noun trigger ("Russian missiles", "Kyiv's attacks")."""
+        for weapon in _weapons_beside(tok):
+            # "explosions and Russian missiles": the weapon's owner fired it.
+            for child in weapon.children:
+                if child.dep_ in {"amod", "compound", "poss"}:
+                    actor = self.resolver.resolve(child.text, military=True, on=on)
+                    if actor.country is not None:
+                        return actor
         for child in tok.children:
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 actor = self.resolver.resolve(child.text, military=military, on=on)
@@ -586,7 +600,106 @@ class EventCoder:
         elsewhere = any(doc[i].lower_ == "elsewhere" for i in clause)
         if not chosen and trig.acled_type is not None and not elsewhere:
             chosen = [(p, s) for p, s, _ in usable]
+        if not chosen and trig.acled_type is not None:
+            described = _described_in(doc, clause, ctx.described)
+            if described is not None:
+                return [described]
         return _most_specific([_location(p, s, sent) for p, s in chosen])
+
+
+_ARMY = "Military Forces of "
+# Weapons fired from afar whose owner is the doer of the strike ("Russian missiles").
+_FIRED = (
+    acled.MISSILE_WORDS
+    | acled.DRONE_WORDS
+    | frozenset({"shell", "shells", "bomb", "bombs", "mortar", "mortars", "howitzer", "howitzers"})
+)
+_TARGET_PREPS = frozenset({"of", "on", "against", "at", "upon"})
+
+
+def _weapons_beside(tok: Token) -> list[Token]:
+    """Return the weapon nouns told with a noun trigger, not as its target."""
+    near = [tok.head] if tok.dep_ == "conj" else []
+    for t in tok.subtree:
+        if t is tok:
+            continue
+        path = [t, *(a for a in t.ancestors if a.is_ancestor(t) and tok.is_ancestor(a))]
+        if not any(a.dep_ == "prep" and a.lower_ in _TARGET_PREPS for a in path):
+            near.append(t)
+    return [t for t in near if t.lower_ in _FIRED]
+
+
+def _army_against(tok: Token, target: Actor | None, ctx: _Context) -> Actor | None:
+    """Return the army a bare armed noun names when it fights the other side of the war.
+
+    "Elsewhere, counterintelligence destroyed 70 Russian tanks" in an article whose fighting
+    so far was Ukraine's: the unnamed unit is the last army coded that is not the target's.
+    """
+    if tok.lower_ not in MILITARY_NOUNS or target is None or target.country is None:
+        return None
+    if any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ != "ADV" for c in tok.children):
+        return None  # "local forces", "their troops": named otherwise, not a bare unit
+    army = next((a for a in reversed(ctx.armies) if a.country != target.country), None)
+    if army is None:
+        return None
+    return Actor(tok.text, army.name, army.country, "MIL")
+
+
+def _description(tok: Token) -> tuple[str, ...]:
+    """Return a noun with its compounds as lemmas: "a border crossing" -> (border, crossing)."""
+    return (*(c.lemma_.lower() for c in tok.children if c.dep_ == "compound"), tok.lemma_.lower())
+
+
+def _described_places(doc: Doc, places: Sequence[Place]) -> dict[tuple[str, ...], Place]:
+    """Return the towns the article describes in apposition ("Hoptivka, a border crossing").
+
+    Only descriptions of two words or more, and each of one town only: "a village" says
+    nothing of which village.
+    """
+    out: dict[tuple[str, ...], Place] = {}
+    shared: set[tuple[str, ...]] = set()
+    for p in places:
+        if p.precision != 1 or p.name is None:
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for c in span.root.children:
+            if c.dep_ != "appos" or c.pos_ != "NOUN":
+                continue
+            key = _description(c)
+            if len(key) < 2:
+                continue
+            if key in out and out[key].name != p.name:
+                shared.add(key)
+            out.setdefault(key, p)
+    return {k: v for k, v in out.items() if k not in shared}
+
+
+def _described_in(
+    doc: Doc, clause: set[int], described: dict[tuple[str, ...], Place]
+) -> Location | None:
+    """Return the town a clause names by its description: "reached the border crossing"."""
+    if not described:
+        return None
+    for i in sorted(clause):
+        t = doc[i]
+        if t.pos_ != "NOUN" or not any(c.lower_ == "the" for c in t.children):
+            continue
+        p = described.get(_description(t))
+        if p is not None:
+            return Location(
+                text=doc[t.left_edge.i : i + 1].text,
+                name=p.name,
+                lat=p.lat,
+                lon=p.lon,
+                country=p.country,
+                admin1=p.admin1,
+                geonames_id=p.geonames_id,
+                precision=p.precision,
+                basis="description",
+            )
+    return None
 
 
 def _placed_by_region(places: Sequence[Place], text: str) -> frozenset[int]:

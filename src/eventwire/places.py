@@ -36,6 +36,7 @@ from eventwire.toponyms import (
     dash_districts,
     doc_text,
     entity_mentions,
+    landmark_of,
     mark_regions,
     pair_regions,
     person_words,
@@ -629,7 +630,7 @@ class PlaceFinder:
         kept = [part for m in kept for part in self._split_areas(m)]
         kept.sort(key=lambda m: m.start)
         for m in kept:
-            m.candidates = self._candidates(m)
+            m.candidates = landmark_of(doc, m, self.gazetteer) or self._candidates(m)
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             m.sentence = sentence_start(doc, span.start) if span is not None else 0
         self._dash_districts(doc_text(doc), kept)

@@ -19,7 +19,11 @@ def merge(events: list[Event]) -> list[Event]:
         if twin is None:
             out.append(ev)
             continue
-        twin.also_evidence.append(ev.evidence)
+        if all(ev.evidence.start != e.start for e in [twin.evidence, *twin.also_evidence]):
+            twin.also_evidence.append(ev.evidence)
+        if twin.date_precision != 1 and ev.date_precision == 1:
+            # A headline dated by its publication; the body states the day.
+            twin.date, twin.date_text, twin.date_precision = ev.date, ev.date_text, 1
         if twin.actor1 is None or twin.actor1.name is None:
             twin.actor1 = ev.actor1 or twin.actor1
         if twin.actor2 is None:

@@ -66,6 +66,9 @@ PART_WORDS = frozenset(
 )  # fmt: skip
 SETTLEMENT_WORDS = frozenset({"village", "town", "city", "settlement", "township", "hamlet"})
 _ALIASED_FEATURES = frozenset({"PPL", "PPLA", "PPLC", "ADM1"})
+_SETTLEMENTS_PLURAL = frozenset(
+    {"territories", "settlements", "villages", "towns", "localities", "communities", "hamlets"}
+)
 _JOINERS = frozenset({"and", ",", "or", "&"})
 _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "NORP", "MONEY", "PERCENT"})
@@ -294,6 +297,7 @@ def mark_regions(doc: Doc, mentions: list[Mention]) -> None:
     """Mark mentions named as regions or as parts of towns, extending them over the word."""
     text = doc_text(doc)
     by_start = sorted(mentions, key=lambda m: m.start)
+    named_regions: set[str] = set()
     for k, m in enumerate(by_start):
         listed = _LISTED_PARTS.match(text, m.end)
         if listed and not (k + 1 < len(by_start) and by_start[k + 1].start < listed.end()):
@@ -319,6 +323,7 @@ def mark_regions(doc: Doc, mentions: list[Mention]) -> None:
         if first.lower_ not in REGION_WORDS:
             continue
         m.region = True
+        named_regions.add(m.text.lower())
         if first.lower_ in {"region", "oblast", "province", "krai", "kray", "state"}:
             m.end = first.idx + len(first.text)
             m.text = text[m.start : m.end]
@@ -329,7 +334,16 @@ def mark_regions(doc: Doc, mentions: list[Mention]) -> None:
             if gap not in _JOINERS:
                 break
             by_start[prev].region = True
+            named_regions.add(by_start[prev].text.lower())
             prev -= 1
+    for m in mentions:
+        # "forty villages in Kharkiv" in an article that names "the Kharkiv region": a name of
+        # a city and its region means the region after a word for many settlements.
+        if m.region or m.part or m.text.lower() not in named_regions:
+            continue
+        before = text[max(0, m.start - 30) : m.start].lower().split()
+        if len(before) >= 2 and before[-1] == "in" and before[-2] in _SETTLEMENTS_PLURAL:
+            m.region = True
     for m in mentions:
         words = m.text.split()
         # spaCy often takes the word in: "Shevchenkivskyi district" as one FAC entity.
@@ -502,3 +516,42 @@ def _fits(a: Mention, b: Mention, gazetteer: Gazetteer) -> bool:
     # A big city is named on its own; "Kharkiv, Kyiv" is a list, not Kharkiv in Kyiv Oblast.
     big = any(c.population >= 100_000 or c.feature in {"PPLA", "PPLC"} for c in named)
     return inside or not big
+
+
+# Kinds of landmark named after their town ("Zaporizhzhia Nuclear Power Plant").
+_FACILITY_HEADS = frozenset(
+    {"plant", "station", "airport", "airfield", "dam", "refinery", "steelworks", "port"}
+)
+_LANDMARK_FEATURES = frozenset({"PS", "PSN", "PSH", "AIRP", "AIRF", "DAM", "MFG", "PRT", "PO"})
+
+
+def landmark_of(doc: Doc, m: Mention, gazetteer: Gazetteer) -> list[Candidate]:
+    """Return the landmark meant by "the <facility> in <Town>", when one bears the town's name.
+
+    "The nuclear power plant in Zaporizhzhya" is the Zaporizhzhia Nuclear Power Plant, not
+    the city; "a power plant in Kharkiv" (indefinite: one of several) stays the town.
+    """
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start < 3 or doc[span.start - 1].lower_ != "in":
+        return []
+    head = doc[span.start - 2]
+    if head.lower_ not in _FACILITY_HEADS:
+        return []
+    words: list[str] = []
+    for tok in reversed(doc[max(0, span.start - 8) : span.start - 1]):
+        if tok.lower_ == "the":
+            break
+        if tok.pos_ not in {"NOUN", "ADJ", "PROPN"} or tok.is_punct:
+            return []
+        words.insert(0, tok.text.lower())
+    else:
+        return []  # no "the": a facility, not the town's own landmark
+    for k in range(len(words)):
+        found = [
+            c
+            for c in gazetteer.lookup(f"{m.text} {' '.join(words[k:])}", fuzzy=False)
+            if c.feature in _LANDMARK_FEATURES
+        ]
+        if found:
+            return found
+    return []

@@ -451,6 +451,28 @@ RELEASED = Trigger("RETREAT", "release", None, None, None)
 CALLED_UP = Trigger("MOBILIZE", "troops", None, None, None)
 RECEIVED_VISIT = Trigger("CONSULT", "visit", None, None, None)
 FREED_GROUND = Trigger("ASSAULT", None, "Battles", "Government regains territory", None)
+PUSHED_TO = Trigger("ASSAULT", None, "Battles", "Government regains territory", "MIL")
+_PUSH = frozenset({"push", "advance", "press", "drive"})
+_REACHED_GROUND = frozenset({"border", "outskirts", "crossing", "bank", "frontier"})
+
+
+def _reaches(tok: Token) -> bool:
+    """True when a push ends somewhere: "as far as the border", "into the town"."""
+    after = tok.doc[tok.i + 1 : tok.i + 4]
+    if " ".join(t.lower_ for t in after) == "as far as":
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"into", "to"}
+        and any(
+            g.dep_ == "pobj"
+            and (g.ent_type_ in {"GPE", "LOC", "FAC"} or g.lemma_.lower() in _REACHED_GROUND)
+            for g in c.children
+        )
+        for c in tok.children
+    )
+
+
 _CAPTIVES = frozenset(
     {"prisoner", "pow", "captive", "hostage", "detainee", "body", "soldier", "serviceman"}
 )
@@ -704,6 +726,8 @@ def construction(tok: Token) -> Trigger | None:
         o.lemma_.lower() in GROUND_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objects
     ):
         return FREED_GROUND  # "freed the town": liberated, not a release
+    if lemma in _PUSH and _reaches(tok):
+        return PUSHED_TO  # "pushed as far as the border", "advanced into Kupiansk": ground taken
     if (
         lemma == "commit"
         and not objects
