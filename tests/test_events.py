@@ -1,15 +1,18 @@
 """events: triggers typed with PLOVER + ACLED codes, actors, places, dates, numbers, flags."""
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from eventwire import nlp
+import eventwire
+from eventwire import nlp, syntax
 from eventwire.actors import default_resolver
 from eventwire.events import EventCoder
 from eventwire.records import Article, Attribution, Event, Place
-from eventwire.triggers import PloverModel, plover_model
+from eventwire.triggers import PloverModel, base, plover_model, sentence_features
 
 # Invented reports in the style of the field; coordinates are the towns' real ones.
 TOWNS = {
@@ -939,3 +942,34 @@ def test_events_received_supplies_run_from_the_giver() -> None:
     assert ev.type == "AID"
     assert ev.actor1 is not None
     assert ev.actor1.name == "Government of Poland"
+
+
+def test_events_verb_lemma_slips_are_mended_for_every_reading() -> None:
+    # The small model lemmatises "staged" as "stag", "retook" as itself, "raped" as "rap".
+    doc = nlp.parse("Students staged a rally after troops retook the depot and raped a guard.")
+    verbs = {t.lower_: base(t) for t in doc if t.pos_ == "VERB"}
+    assert verbs == {"staged": "stage", "retook": "retake", "raped": "rape"}
+    # The learned model reads the mended lemmas too.
+    assert "w:stage" in sentence_features(doc)
+    assert "w:stag" not in sentence_features(doc)
+
+
+def test_events_no_token_identity_comparisons_in_the_event_code() -> None:
+    # spaCy makes a new Token object on each access: ``t.head is t`` is never true, even at the
+    # root; compare indices instead.
+    doc = nlp.parse("Rebels shelled the town.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert root.head is not root
+    assert root.head.i == root.i
+    src = Path(eventwire.__file__).parent
+    pattern = re.compile(r"\.head is\b|\bis (not )?\w+\.head\b|\bhead is (not )?t\b")
+    for name in ("events.py", "syntax.py", "triggers.py", "acled.py"):
+        text = (src / name).read_text(encoding="utf-8")
+        assert not pattern.search(text), name
+
+
+def test_events_a_root_is_no_requested_act() -> None:
+    doc = nlp.parse("Rebels shelled the town.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert syntax.requested_by(root) is None
+    assert syntax.refused_by(root) is None

@@ -40,9 +40,7 @@ from eventwire.triggers import (
     ARMED,
     CALL_REQUEST,
     FIRE_HEADS,
-    FORM_FIXES,
     LABOUR_STRIKE,
-    LEMMA_FIXES,
     LIGHT_VERBS,
     MUST_REQUEST,
     NOT_AN_EVENT,
@@ -235,7 +233,7 @@ class EventCoder:
         return found
 
     def _trigger(self, tok: Token) -> Trigger | None:
-        lemma = tok.lemma_.lower()
+        lemma = base(tok)
         built = construction(tok)
         if built is NOT_AN_EVENT:
             return None
@@ -252,12 +250,11 @@ class EventCoder:
             if lemma == "call":
                 return CALL_REQUEST if calls_on(tok) else None
             # "said Sudan must return the helicopter": the demand, when the act is no trigger.
-            lemma = FORM_FIXES.get(tok.lower_, lemma)
-            return self.lexicon.get((LEMMA_FIXES.get(lemma, lemma), "VERB"), built)
+            return self.lexicon.get((lemma, "VERB"), built)
         if tok.pos_ in {"NOUN", "PROPN"}:
             if lemma == "fire":
                 # Only "opened/returned fire": "a fire broke out" is no attack.
-                return SMALL_ARMS if tok.head.lemma_.lower() in FIRE_HEADS else None
+                return SMALL_ARMS if base(tok.head) in FIRE_HEADS else None
             return self.lexicon.get((lemma, "NOUN"))
         if tok.pos_ == "ADJ":
             return self.lexicon.get((lemma, "ADJ"))
@@ -291,7 +288,7 @@ class EventCoder:
             (model.contribution(t, label), t)
             for t in sent
             if t.pos_ in {"VERB", "NOUN"}
-            and t.lemma_.lower() not in RULED_LEMMAS
+            and base(t) not in RULED_LEMMAS
             and _mark_at(ctx.marks, t.idx) is None
         ]
         weight, tok = max(weighed, key=lambda s: s[0], default=(0.0, None))
@@ -352,14 +349,14 @@ class EventCoder:
         """
         t = tok
         for _ in range(6):
-            if t.dep_ not in CONTENT_DEPS or t.head is t:
+            if t.dep_ not in CONTENT_DEPS or t.head.i == t.i:
                 return False
             if t.dep_ == "prep" and t.lower_ not in CONTENT_PREPS:
                 return False  # "in a telephone conversation, X asked Y": the call took place
             t = t.head
             trig = self.trigger(t)
             if trig is not None and trig.plover in {"REQUEST", "REJECT"}:
-                return t.lemma_.lower() not in {"deny", "dismiss"}
+                return base(t) not in {"deny", "dismiss"}
             if trig is not None and trig.plover == "THREATEN" and t.pos_ == "NOUN":
                 return True  # "an ultimatum to halt attacks": what is demanded under threat
         return False
@@ -619,7 +616,7 @@ def _attributive(tok: Token, trig: Trigger) -> bool:
     if tok.dep_ != "amod":
         return False
     if trig.acled_type is None or (
-        base(tok) in SEIZE_VERBS and tok.i < tok.head.i and tok.head.lemma_.lower() in SPOILS
+        base(tok) in SEIZE_VERBS and tok.i < tok.head.i and base(tok.head) in SPOILS
     ):
         return True  # "the banned party", "return captured weapons"
     # An armed act only when the parse is surely a modifier: after a determiner, number or
@@ -637,9 +634,9 @@ def _modifies_thing(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
     t = tok
-    while t.dep_ == "compound" and t.head is not t:
+    while t.dep_ == "compound" and t.head.i != t.i:
         t = t.head
-    return t is not tok and t.lemma_.lower() in _NOT_EVENTS
+    return t.i != tok.i and base(t) in _NOT_EVENTS
 
 
 def _verb_over(tok: Token) -> Token:
@@ -663,7 +660,7 @@ def _conditional(tok: Token) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
             return True
-        if t.dep_ in {"advcl", "ROOT", "ccomp", "relcl"} or t.head is t:
+        if t.dep_ in {"advcl", "ROOT", "ccomp", "relcl"} or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -704,7 +701,7 @@ def _background(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "because":
         return True  # "because of fighting between the two sides"
     t = tok
-    while t.dep_ in {"pobj", "prep"} and t.head is not t and t.head.lower_ == "of":
+    while t.dep_ in {"pobj", "prep"} and t.head.i != t.i and t.head.lower_ == "of":
         t = t.head.head  # "after 12 days of battles"
     if t.dep_ != "pobj":
         return False

@@ -62,7 +62,9 @@ FORM_FIXES = {"raped": "rape"}
 def base(tok: Token) -> str:
     """Return the lemma of ``tok``, with the lemmatizer's known verb slips mended."""
     lemma = tok.lemma_.lower()
-    return LEMMA_FIXES.get(lemma, lemma) if tok.pos_ in {"VERB", "AUX"} else lemma
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return lemma
+    return FORM_FIXES.get(tok.lower_) or LEMMA_FIXES.get(lemma, lemma)
 
 
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "mount", "stage", "begin", "start"})
@@ -108,7 +110,7 @@ def calls_on(tok: Token) -> bool:
 def takes_spoils(tok: Token) -> bool:
     """True when what was captured is equipment or people, not a place."""
     objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return bool(objs) and all(o.lemma_.lower() in SPOILS for o in objs)
+    return bool(objs) and all(base(o) in SPOILS for o in objs)
 
 
 def takes_ground(tok: Token) -> bool:
@@ -116,7 +118,7 @@ def takes_ground(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ != "dobj":
             continue
-        if c.lemma_.lower() in GROUND_NOUNS or (c.pos_ == "PROPN" and c.ent_type_ == "GPE"):
+        if base(c) in GROUND_NOUNS or (c.pos_ == "PROPN" and c.ent_type_ == "GPE"):
             return True
         if c.pos_ == "PROPN" and any(p.lower_ == "over" for p in tok.children):
             return True  # "took over Starobilsk": a named place taken over
@@ -136,11 +138,11 @@ def token_features(tok: Token) -> list[str]:
     """Return the model features ``tok`` contributes (none for names and numbers)."""
     if tok.ent_type_ or tok.pos_ not in _MODEL_POS:
         return []
-    lemma = tok.lemma_.lower()
+    lemma = base(tok)
     out = [f"w:{lemma}"]
     head = tok.head
     if tok.pos_ in {"VERB", "NOUN"} and tok.dep_ in _MODEL_DEPS and not head.ent_type_:
-        out.append(f"hd:{head.lemma_.lower()}>{lemma}")
+        out.append(f"hd:{base(head)}>{lemma}")
     if tok.lower_ in _MODEL_MARKERS:
         out.append(f"m:{tok.lower_}")
     return out
@@ -155,9 +157,9 @@ def sentence_features(tokens: Iterable[Token]) -> set[str]:
     return {
         f
         for t in tokens
-        if t.lemma_.lower() not in RULED_LEMMAS
+        if base(t) not in RULED_LEMMAS
         for f in token_features(t)
-        if not (f.startswith("hd:") and t.head.lemma_.lower() in RULED_LEMMAS)
+        if not (f.startswith("hd:") and base(t.head) in RULED_LEMMAS)
     }
 
 
@@ -478,14 +480,14 @@ def _objects(tok: Token) -> list[Token]:
 
 def _names_mission(obj: Token) -> bool:
     """True for "observers", "the peacekeeping force", "a mission of observers"."""
-    lemma = obj.lemma_.lower()
+    lemma = base(obj)
     if lemma in _MISSIONS:
         return True
     if lemma in _BODIES and any(
         c.lower_ in _PEACE for c in obj.children if c.dep_ in {"amod", "compound"}
     ):
         return True  # "the UN force", "a monitoring team"; not "the UN resolution"
-    return any(g.lemma_.lower() in _MISSIONS for g in _of_objects(obj))
+    return any(base(g) in _MISSIONS for g in _of_objects(obj))
 
 
 def _of_objects(tok: Token) -> list[Token]:
@@ -494,7 +496,7 @@ def _of_objects(tok: Token) -> list[Token]:
 
 def _names_peacekeepers(tok: Token) -> bool:
     """True for "peacekeepers", "peacekeeping troops", "a deployment of peacekeeping troops"."""
-    if tok.lemma_.lower() == "peacekeeper":
+    if base(tok) == "peacekeeper":
         return True
     if any(c.lower_ in _PEACE - {"u.n.", "un"} for c in tok.children):
         return True
@@ -503,7 +505,7 @@ def _names_peacekeepers(tok: Token) -> bool:
 
 def _drill(tok: Token) -> Trigger | None:
     """Military exercises: joint ones are cooperation (062), one side's a show of force (150)."""
-    lemma = tok.lemma_.lower()
+    lemma = base(tok)
     kids = {c.lower_ for c in tok.children}
     if not (
         (lemma in _DRILLS and kids & {"military", "joint", "naval"})
@@ -522,7 +524,7 @@ def _drill(tok: Token) -> Trigger | None:
 
 def _raised_guard(tok: Token, lemma: str, kids: set[str]) -> bool:
     """True for a raised alert or ordered patrols; not an air-raid alert or a patrol attacked."""
-    head = tok.head.lemma_.lower()
+    head = base(tok.head)
     if lemma == "alert":
         if kids & {"air", "raid", "missile", "siren", "rocket"}:
             return False
@@ -553,8 +555,8 @@ def construction(tok: Token) -> Trigger | None:
             and tok.dep_ == "dobj"
             and not kids & _WEAPON_KINDS
             and (
-                head.lemma_.lower() in {"end", "suspend", "cancel", "abandon"}
-                or (head.lemma_.lower() == "call" and any(c.lower_ == "off" for c in head.children))
+                base(head) in {"end", "suspend", "cancel", "abandon"}
+                or (base(head) == "call" and any(c.lower_ == "off" for c in head.children))
             )
         ):
             return EASED  # "called off a four-day strike": a concession
@@ -568,7 +570,7 @@ def construction(tok: Token) -> Trigger | None:
             )
         ):
             return LABOUR_STRIKE  # "hunger strike", "called off a strike", "went on strike"
-        if lemma == "fire" and tok.head.lemma_.lower() == "set" and tok.dep_ == "dobj":
+        if lemma == "fire" and base(tok.head) == "set" and tok.dep_ == "dobj":
             return ARSON  # "set fire to the offices"
         if lemma == "march" and (
             kids & {"protest", "silent", "peaceful", "mass"} or base(head) in _STAGE_VERBS
@@ -577,7 +579,7 @@ def construction(tok: Token) -> Trigger | None:
         if (
             tok.dep_ == "dobj"
             and base(head) in RECEIVE_VERBS
-            and ({lemma} | {g.lemma_.lower() for g in _of_objects(tok)}) & (_AID | _MONEY)
+            and ({lemma} | {base(g) for g in _of_objects(tok)}) & (_AID | _MONEY)
         ):
             return RECEIVED_AID  # "received 40 tonnes of relief supplies from China"
         if "joint" in kids and lemma in _JOINT_ACTS:
@@ -589,11 +591,11 @@ def construction(tok: Token) -> Trigger | None:
             return BOLSTERED  # "troops remained on alert", "ordered patrols by police"
         if lemma == "law" and "martial" in kids:
             return MARTIAL_LAW
-        if lemma in _TRUCES and tok.dep_ == "dobj" and head.lemma_.lower() in _DECLARE:
+        if lemma in _TRUCES and tok.dep_ == "dobj" and base(head) in _DECLARE:
             return TRUCE  # "declared a unilateral ceasefire": a truce, not an agreement
-        if lemma == "protest" and tok.head.lemma_.lower() in {"lodge", "file", "deliver"}:
+        if lemma == "protest" and base(tok.head) in {"lodge", "file", "deliver"}:
             return DIPLOMATIC_PROTEST  # "lodged an official protest with Albania"
-        if lemma == "state" and any(g.lemma_.lower() in _EMERGENCY for g in _of_objects(tok)):
+        if lemma == "state" and any(base(g) in _EMERGENCY for g in _of_objects(tok)):
             return MARTIAL_LAW  # "declared a state of emergency" (1724)
         if lemma == "in" and "sit" in kids:
             return SIT_IN  # "staged a sit-in" (parsed sit / - / in)
@@ -611,44 +613,42 @@ def construction(tok: Token) -> Trigger | None:
     objects = _objects(tok)
     particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     if any((lemma, p) in _PHRASAL for p in particles) and not any(
-        o.lemma_.lower() in _WAYS for o in objects
+        base(o) in _WAYS for o in objects
     ):
         return REJECTED  # "ruled out talks", "turned down the offer" (not "turned down a road")
     if lemma == "blow" and "up" in kids and any(o.lower_ in _SELVES for o in objects):
         return SUICIDE_BOMB  # "a suicide bomber blew himself up in a market" (1831)
     if lemma == "blow" and "up" in kids and any(o.pos_ == "NOUN" for o in objects):
         return BLOWN_UP  # "blew up a bridge": charges set, property destroyed
-    if lemma == "drop" and any(o.lemma_.lower() in _DROPPED_MUNITIONS for o in objects):
+    if lemma == "drop" and any(base(o) in _DROPPED_MUNITIONS for o in objects):
         return DROPPED  # "dropped cluster bombs on the village" (not "dropped the charges")
     if lemma == "disappear" and any(
-        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _PERSONS)
-        for c in tok.children
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or base(c) in _PERSONS) for c in tok.children
     ):
         return VANISHED
     if (
         lemma in {"block", "barricade"}
-        and any(o.lemma_.lower() in _WAYS for o in objects)
+        and any(base(o) in _WAYS for o in objects)
         and not any(
-            c.dep_ == "nsubj"
-            and (c.lemma_.lower() in _FORCES | _SECURITY or c.ent_type_ in {"GPE", "ORG"})
+            c.dep_ == "nsubj" and (base(c) in _FORCES | _SECURITY or c.ent_type_ in {"GPE", "ORG"})
             for c in tok.children
         )
     ):
         return BLOCKED  # "Algerians blocked roads"; troops or a named state blocking one: no
     if lemma == "protest" and _verbal_protest(tok):
         return DIPLOMATIC_PROTEST  # "the ministry protested that ...", "protested to Russia"
-    lemmas = {o.lemma_.lower() for o in objects}
+    lemmas = {base(o) for o in objects}
     if lemma in _CURB_VERBS and _names_media(objects):
         return MEDIA_CURBED  # "banned two television channels", "suspend publication"
     if (
         lemma in {"suspend", "dissolve", "abolish"}
-        and (lemmas | {g.lemma_.lower() for o in objects for g in _of_objects(o)}) & _CHARTERS
+        and (lemmas | {base(g) for o in objects for g in _of_objects(o)}) & _CHARTERS
     ):
         return MEDIA_CURBED  # "suspended the constitution": rule by decree (172)
     if tok.dep_ == "csubj" and _out_of_question(tok.head):
         return REJECTED  # "lifting the embargo is out of the question"
     if lemma in _EASE_VERBS and "state" in lemmas:
-        lemmas |= {g.lemma_.lower() for o in objects for g in _of_objects(o)}  # of emergency
+        lemmas |= {base(g) for o in objects for g in _of_objects(o)}  # of emergency
     if lemma in _EASE_VERBS and lemmas & _RELIEF:
         return RELIEVED  # "lifted the blockade", "eased sanctions": a military/economic retreat
     if lemma in _EASE_VERBS and lemmas & RESTRICTIONS:
@@ -672,7 +672,7 @@ def construction(tok: Token) -> Trigger | None:
     ):
         return ADMITTED  # "received a mission of observers", "allowed aid deliveries"
     if lemma in {"hand", "send"}:
-        lemmas |= {g.lemma_.lower() for o in objects for g in _of_objects(o)}  # "700 kg of X"
+        lemmas |= {base(g) for o in objects for g in _of_objects(o)}  # "700 kg of X"
     if lemma in {"hand", "turn"} and kids & {"over", "back"} and objects:
         if lemmas & (_PEOPLE | {"suspect", "militant", "fugitive"}) and _to_objects(tok) & _JUSTICE:
             return EXTRADITED  # "handed the suspects over to the Iraqi authorities" (063)
@@ -696,12 +696,10 @@ def construction(tok: Token) -> Trigger | None:
         return CALLED_UP  # "called up 300,000 reservists"
     if lemma == "close" and lemmas & {"embassy", "consulate", "mission"}:
         return RECALLED  # "closed its embassy in Kyiv" (161 reduce diplomatic relations)
-    if lemma == "receive" and any(
-        o.ent_type_ == "PERSON" or o.lemma_.lower() in _VISITORS for o in objects
-    ):
+    if lemma == "receive" and any(o.ent_type_ == "PERSON" or base(o) in _VISITORS for o in objects):
         return RECEIVED_VISIT  # "Putin received Lukashenko in Sochi" (043 host a visit)
     if lemma == "free" and any(
-        o.lemma_.lower() in GROUND_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objects
+        base(o) in GROUND_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objects
     ):
         return FREED_GROUND  # "freed the town": liberated, not a release
     if (
@@ -720,7 +718,7 @@ def construction(tok: Token) -> Trigger | None:
         return RIOT  # "threw stones at police"
     if lemma in _PHONE_VERBS and _talked_with(tok):
         return PHONED  # "spoke by telephone with his counterpart" (040, 041)
-    bowed_to = _to_objects(tok) | {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
+    bowed_to = _to_objects(tok) | {base(c) for c in tok.children if c.dep_ == "xcomp"}
     if lemma in _BOW and bowed_to & (_DEMANDS | {"pressure"}):
         return ACCEDED  # "bowed to opposition demands" (083)
     if lemma == "march" and not _armed_subject(tok):
@@ -729,7 +727,7 @@ def construction(tok: Token) -> Trigger | None:
         return RIOT  # "rioters set fire to cars", "protesters stormed the building" (145)
     if lemma in {"ban", "outlaw"} and lemmas & _BANNED:
         return BANNED  # "banned all political parties" (1722)
-    if lemma in _MOVE_VERBS and any(o.lemma_.lower() in _FORCES for o in objects):
+    if lemma in _MOVE_VERBS and any(base(o) in _FORCES for o in objects):
         if any(_names_peacekeepers(c) or _names_mission(c) for c in _to_tokens(tok)):
             return PEACEKEEPING  # "sending troops to the peacekeeping force" (074)
         return SENT_FORCES  # "moved two warships into the disputed waters"
@@ -802,17 +800,17 @@ def construction(tok: Token) -> Trigger | None:
     if lemma == "approve" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return RALLIED  # "approved of the reforms"
     if lemma in {"dismiss", "sack", "fire", "oust"} and any(
-        o.lemma_.lower() in _POSTS_HELD or o.ent_type_ == "PERSON" for o in objects
+        base(o) in _POSTS_HELD or o.ent_type_ == "PERSON" for o in objects
     ):
         return NOT_AN_EVENT  # "dismissed the interior minister": no rejection, no shooting
     if lemma == "strike" and any(
-        c.dep_ == "nsubj" and (c.lemma_.lower() in _WORKERS or c.lower_.endswith("workers"))
+        c.dep_ == "nsubj" and (base(c) in _WORKERS or c.lower_.endswith("workers"))
         for c in tok.children
     ):
         return LABOUR_STRIKE  # "dockworkers struck for a second day"
     if lemma == "raid":
         return POLICE_RAID if _police_subject(tok) else RAIDED  # "jets raided bases"
-    if lemma == "take" and any(o.lemma_.lower() in {"street", "streets"} for o in _to_tokens(tok)):
+    if lemma == "take" and any(base(o) in {"street", "streets"} for o in _to_tokens(tok)):
         return MARCHED  # "more than 20,000 people took to the streets"
     if lemma == "hold" and any(
         c.lower_ == "responsible" for t in (tok, *objects) for c in t.children
@@ -830,10 +828,9 @@ def construction(tok: Token) -> Trigger | None:
         return CLOSED_BORDER  # "sealed off the area around the mosque" (191)
     if (
         lemma == "leave"
-        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _FORCES for c in tok.children)
+        and any(c.dep_ == "nsubj" and base(c) in _FORCES for c in tok.children)
         and any(
-            o.ent_type_ in {"GPE", "LOC"} or o.lemma_.lower() in GROUND_NOUNS | {"country"}
-            for o in objects
+            o.ent_type_ in {"GPE", "LOC"} or base(o) in GROUND_NOUNS | {"country"} for o in objects
         )
     ):
         if any(c.dep_ == "nsubj" and _names_mission(c) for c in tok.children):
@@ -841,7 +838,7 @@ def construction(tok: Token) -> Trigger | None:
         return PULLED_BACK  # "the last Soviet troops left Afghanistan"
     if (
         lemma in {"fight", "combat", "battle", "tackle"}
-        and (lemmas | {g.lemma_.lower() for g in _prep_objects(tok, "against")}) & _SCOURGES
+        and (lemmas | {base(g) for g in _prep_objects(tok, "against")}) & _SCOURGES
     ):
         return NOT_AN_EVENT  # "cooperate on fighting terrorism": no armed clash
     if lemma == "expel" and lemmas & (_PEOPLE | _FOREIGNERS):
@@ -849,9 +846,8 @@ def construction(tok: Token) -> Trigger | None:
     if lemma in {"exchange", "share", "swap", "pool"} and lemmas & _INTELLIGENCE:
         return SHARED  # "will exchange intelligence on organised crime" (064)
     if lemma in {"hold", "keep", "detain"} and any(
-        {g.lemma_.lower() for g in _prep_objects(t, "for")}
-        & {"questioning", "question", "interrogation"}
-        or {g.lemma_.lower() for g in _prep_objects(t, "in")} & {"custody", "detention"}
+        {base(g) for g in _prep_objects(t, "for")} & {"questioning", "question", "interrogation"}
+        or {base(g) for g in _prep_objects(t, "in")} & {"custody", "detention"}
         for t in (tok, *objects)
     ):
         return DETAINED  # "held the suspect for questioning", "kept him in custody"
@@ -872,13 +868,13 @@ def construction(tok: Token) -> Trigger | None:
     if lemma == "cancel" and objects:
         return CANCELLED  # "cancelled a planned visit"
     if lemma == "send" and objects:
-        if any(o.lemma_.lower() in _FORCES for o in objects):
+        if any(base(o) in _FORCES for o in objects):
             return SENT_FORCES
         if lemmas & _AID:
             return SENT_AID
     if (
         tok.dep_ == "ccomp"
-        and tok.head.lemma_.lower() in _STATEMENT_HEADS
+        and base(tok.head) in _STATEMENT_HEADS
         and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children)
     ):
         return MUST_REQUEST  # "declared that China must drop barriers"
@@ -898,7 +894,7 @@ def _to_tokens(tok: Token) -> list[Token]:
 def _to_objects(tok: Token) -> set[str]:
     """Lemmas of the "to" objects of ``tok`` ("bowed to demands", "gave in to pressure")."""
     return {
-        g.lemma_.lower()
+        base(g)
         for c in tok.children
         if c.dep_ in {"prep", "prt"} and c.lower_ == "to"
         for g in c.children
@@ -911,8 +907,8 @@ def _aid_objects(objects: list[Token], lemmas: set[str]) -> bool:
     if lemmas & (_AID | _MONEY):
         return True
     for o in objects:
-        kids = {c.lemma_.lower() for c in o.children if c.dep_ in {"amod", "compound"}}
-        of = {g.lemma_.lower() for g in _of_objects(o)}
+        kids = {base(c) for c in o.children if c.dep_ in {"amod", "compound"}}
+        of = {base(g) for g in _of_objects(o)}
         if kids & _RELIEF_KINDS or of & (_AID | _MONEY):
             return True
         if o.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in o.children):
@@ -924,7 +920,7 @@ def _in_talks(tok: Token) -> bool:
     """True for "took part in the talks", "participated in the conference"."""
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
     return any(
-        g.lemma_.lower() in _MEETINGS
+        base(g) in _MEETINGS
         for h in heads
         for c in h.children
         if c.dep_ == "prep" and c.lower_ == "in"
@@ -935,7 +931,7 @@ def _in_talks(tok: Token) -> bool:
 def _police_subject(tok: Token) -> bool:
     return any(
         c.dep_ == "nsubj"
-        and c.lemma_.lower() in {"police", "policeman", "agent", "officer", "authority", "security"}
+        and base(c) in {"police", "policeman", "agent", "officer", "authority", "security"}
         for c in tok.children
     )
 
@@ -960,7 +956,7 @@ def _crowd_subject(tok: Token) -> bool:
         if c.dep_ == "nsubj":
             heads = [c, *_of_objects(c)]
             return any(
-                h.lemma_.lower() in _CROWDS
+                base(h) in _CROWDS
                 or any(m.lower_ in {"striking", "protesting"} for m in h.children)
                 for h in heads
             )
@@ -970,8 +966,7 @@ def _crowd_subject(tok: Token) -> bool:
 def _state_subject(tok: Token) -> bool:
     """True when a state or its government is the subject ("Britain boycotted the games")."""
     return any(
-        c.dep_ == "nsubj"
-        and (c.ent_type_ in {"GPE", "NORP"} or c.lemma_.lower() in _OFFICES | {"country"})
+        c.dep_ == "nsubj" and (c.ent_type_ in {"GPE", "NORP"} or base(c) in _OFFICES | {"country"})
         for c in tok.children
     )
 
@@ -980,7 +975,7 @@ def _under_arrest(tok: Token) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ == "under"
-        and any(g.lemma_.lower() in {"arrest", "detention", "guard"} for g in c.children)
+        and any(base(g) in {"arrest", "detention", "guard"} for g in c.children)
         for c in tok.children
     )
 
@@ -991,10 +986,10 @@ def _talked_with(tok: Token) -> bool:
         if c.dep_ != "prep":
             continue
         objs = [g for g in c.children if g.dep_ == "pobj"]
-        if c.lower_ == "by" and any(g.lemma_.lower() in {"phone", "telephone"} for g in objs):
+        if c.lower_ == "by" and any(base(g) in {"phone", "telephone"} for g in objs):
             return True
         if c.lower_ == "with" and any(
-            g.lemma_.lower() in {"counterpart", "leader", "president", "minister"}
+            base(g) in {"counterpart", "leader", "president", "minister"}
             or g.ent_type_ in {"PERSON", "GPE", "NORP"}
             for g in objs
         ):
@@ -1004,7 +999,7 @@ def _talked_with(tok: Token) -> bool:
 
 def _armed_subject(tok: Token) -> bool:
     return any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _FORCES | _SECURITY | {"army", "column"}
+        c.dep_ == "nsubj" and base(c) in _FORCES | _SECURITY | {"army", "column"}
         for c in tok.children
     )
 
@@ -1021,14 +1016,13 @@ def _verbal_protest(tok: Token) -> bool:
     if any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in kids):
         return True
     return any(
-        c.dep_ == "nsubj" and (c.ent_type_ in {"GPE", "NORP"} or c.lemma_.lower() in _OFFICES)
-        for c in kids
+        c.dep_ == "nsubj" and (c.ent_type_ in {"GPE", "NORP"} or base(c) in _OFFICES) for c in kids
     )
 
 
 def _names_media(objects: list[Token]) -> bool:
     for o in objects:
-        words = {o.lemma_.lower(), *(c.lemma_.lower() for c in o.children if c.dep_ == "compound")}
+        words = {base(o), *(base(c) for c in o.children if c.dep_ == "compound")}
         if words & _MEDIA:
             return True
     return False
@@ -1047,24 +1041,23 @@ def _out_of_question(tok: Token) -> bool:
 def _verbal_defence(tok: Token, objects: list[Token]) -> bool:
     """True for a defence in words: of a decision or a person, or against criticism."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.lemma_.lower() in _FORCES | _SECURITY:
+    if subj is not None and base(subj) in _FORCES | _SECURITY:
         return False  # "troops defended the town"
     against = {
-        g.lemma_.lower()
+        base(g)
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ == "against"
         for g in c.children
     }
     if against & _CRITICISM:
         return True
-    if subj is not None and (subj.lemma_.lower() in _OFFICES or subj.ent_type_ == "PERSON"):
+    if subj is not None and (base(subj) in _OFFICES or subj.ent_type_ == "PERSON"):
         # "the ministry defended the arrests": a state's office defends in words, unless
         # what it defends is ground ("the president defended the capital" is rare in news).
         return not any(
-            o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in GROUND_NOUNS
-            for o in objects
+            o.ent_type_ in {"GPE", "LOC", "FAC"} or base(o) in GROUND_NOUNS for o in objects
         )
-    return any(o.lemma_.lower() in _DEFENDED or o.ent_type_ == "PERSON" for o in objects)
+    return any(base(o) in _DEFENDED or o.ent_type_ == "PERSON" for o in objects)
 
 
 _COVERING = (
