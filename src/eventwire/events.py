@@ -650,7 +650,10 @@ def _wanted_of_others(tok: Token) -> bool:
     return (
         tok.dep_ in {"xcomp", "ccomp"}
         and base(tok.head) in {"want", "wish", "expect", "need"}
-        and any(c.dep_ == "dobj" for c in tok.head.children)
+        and (
+            any(c.dep_ == "dobj" for c in tok.head.children)
+            or (tok.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in tok.children))
+        )
     )
 
 

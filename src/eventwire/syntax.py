@@ -20,7 +20,23 @@ REQUEST_HEADS = frozenset({"ask", "urge", "call", "demand", "order", "appeal", "
 # Verbs whose complement is only asked for ("urged Russia to withdraw"): not "order", whose
 # complement is commanded of the speaker's own side and often done.
 REQUEST_VERBS = frozenset(
-    {"ask", "urge", "call", "demand", "appeal", "request", "implore", "beg", "plead"}
+    {
+        "ask",
+        "urge",
+        "call",
+        "demand",
+        "appeal",
+        "request",
+        "implore",
+        "beg",
+        "plead",
+        "press",
+        "push",
+        "pressure",
+        "pressurise",
+        "pressurize",
+        "lobby",
+    }
 )
 # Of those, the verbs whose direct object is the thing asked for ("demanded the withdrawal");
 # "called the attack a crime" names an event that happened.

@@ -211,7 +211,10 @@ CANCELLED = Trigger("SANCTION", None, None, None, None)
 SENT_FORCES = Trigger("MOBILIZE", "troops", None, None, None)
 SENT_AID = Trigger("AID", None, None, None, None)
 REJECTED = Trigger("REJECT", None, None, None, None)
-_PHRASAL = frozenset({("rule", "out"), ("turn", "down"), ("vote", "down")})
+_PHRASAL = frozenset(
+    {("rule", "out"), ("turn", "down"), ("vote", "down"), ("brush", "aside"), ("brush", "off"),
+     ("shrug", "off"), ("wave", "aside"), ("wave", "away"), ("wave", "off")}
+)  # fmt: skip
 # Words whose triggering the constructions above decide; the learned fallback never takes one
 # of them as its trigger ("troops blocked the road" is no protest, whatever the model says).
 RULED_LEMMAS = frozenset(
@@ -418,8 +421,29 @@ _FOREIGNERS = frozenset(
 )  # fmt: skip
 _INTELLIGENCE = frozenset({"intelligence", "information", "data", "expertise", "know-how"})
 RECEIVED_AID = Trigger("AID", None, None, None, None)
+# "rockets rained down on the town", "shells landed near the school": the munition is the doer.
+MUNITIONS_FELL = Trigger(
+    "ASSAULT",
+    "heavy-weapons",
+    "Explosions/Remote violence",
+    "Shelling/artillery/missile attack",
+    None,
+)
+_MUNITIONS = frozenset(
+    {"rocket", "missile", "shell", "mortar", "projectile", "bomb", "artillery", "munition"}
+)
+_FALL_VERBS = frozenset({"rain", "slam", "crash", "land", "fall", "smash", "plough", "plow"})
+# "reinforcements poured into the province", "thousands of fighters gathered outside the city"
+_ARRIVE_VERBS = frozenset(
+    {"pour", "arrive", "mass", "gather", "converge", "roll", "stream", "assemble", "flow"}
+)
+_FIGHTERS = frozenset({"fighter", "militiaman", "tank", "militia", "army", "column", "armour"})
+# "pressed the junta to release ...", "urged on": pressure on another to act.
+_PRESS_VERBS = frozenset({"press", "push", "pressure", "pressurise", "pressurize", "lobby"})
+_FOOTINGS = frozenset({"footing", "standby", "alert", "readiness"})
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 WANTED = Trigger("REQUEST", None, None, None, None)
+ULTIMATUM = Trigger("THREATEN", "relations", None, None, None)
 JOINT_ACT = Trigger("COOPERATE", None, None, None, None)
 TOOK_PART = Trigger("CONSULT", None, None, None, None)
 HUNGER_STRIKE = Trigger("PROTEST", "hunger", None, None, None)
@@ -438,10 +462,13 @@ _PROPERTY = frozenset(
 SOUGHT = Trigger("REQUEST", None, None, None, None)
 PULLED_BACK = Trigger("RETREAT", None, None, None, None)
 MEDIA_CURBED = Trigger("COERCE", "restrict", None, None, None)
-_CURB_VERBS = frozenset({"ban", "suspend", "close", "shut", "block", "outlaw", "censor"})
+_CURB_VERBS = frozenset(
+    {"ban", "suspend", "close", "shut", "block", "outlaw", "censor", "restrict", "cut"}
+)
 _MEDIA = frozenset(
     {"newspaper", "paper", "publication", "broadcast", "broadcaster", "broadcasting", "channel",
-     "station", "radio", "television", "tv", "website", "outlet", "media", "magazine", "daily"}
+     "station", "radio", "television", "tv", "website", "outlet", "media", "magazine", "daily",
+     "internet", "site", "platform", "medium"}
 )  # fmt: skip
 _EMERGENCY = frozenset({"emergency", "siege"})
 _CHARTERS = frozenset({"constitution", "parliament", "legislature", "assembly"})
@@ -611,7 +638,7 @@ def construction(tok: Token) -> Trigger | None:
     if tok.pos_ != "VERB":
         return None
     objects = _objects(tok)
-    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod"}}
     if any((lemma, p) in _PHRASAL for p in particles) and not any(
         base(o) in _WAYS for o in objects
     ):
@@ -872,6 +899,47 @@ def construction(tok: Token) -> Trigger | None:
             return SENT_FORCES
         if lemmas & _AID:
             return SENT_AID
+    if lemma in _FALL_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_.rstrip("s") in _MUNITIONS for c in tok.children
+    ):
+        return MUNITIONS_FELL  # "rockets rained down on the town"
+    if lemma in _ARRIVE_VERBS and any(
+        c.dep_ == "nsubj"
+        and (
+            base(c) in _FORCES | _FIGHTERS
+            or any(base(g) in _FORCES | _FIGHTERS for g in _of_objects(c))
+        )
+        for c in tok.children
+    ):
+        return SENT_FORCES  # "reinforcements poured into the province" (15x)
+    if lemma in {"torch", "raze"} and not _crowd_subject(tok):
+        return ARSON  # "the village was torched by militiamen"
+    if lemma in {"abandon", "vacate", "quit"} and lemmas & _POSTS:
+        return PULLED_BACK  # "soldiers abandoned their positions" (0874)
+    if lemma == "pull" and kids & {"out", "back"} and any(base(o) in _FORCES for o in objects):
+        return PULLED_BACK  # "the army pulled its troops back from the border"
+    if lemma in {"place", "put"} and any(base(g) in _FOOTINGS for g in _prep_objects(tok, "on")):
+        return BOLSTERED  # "placed the armed forces on a war footing"
+    if lemma in _PRESS_VERBS and objects and any(c.dep_ == "xcomp" for c in tok.children):
+        return WANTED  # "pressed the junta to release detained politicians" (10)
+    if lemma in {"caution", "warn"} and _prep_objects(tok, "against") and objects:
+        return ULTIMATUM  # "cautioned Taipei against any move towards independence"
+    if lemma == "insist" and _prep_objects(tok, "on"):
+        return WANTED  # "insisted on a recount of the votes"
+    if lemma in {"want", "wish"} and any(
+        c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in tok.children
+    ):
+        return WANTED  # "the UN wants both sides to return to the table"
+    if lemma in _CURB_VERBS and any(
+        base(o) == "access" and _names_media(_prep_objects(o, "to")) for o in objects
+    ):
+        return MEDIA_CURBED  # "blocked access to social media"
+    if (
+        lemma in {"give", "issue", "set"}
+        and lemmas & {"hour", "day", "deadline"}
+        and any(c.dep_ in {"advcl", "xcomp", "relcl"} for c in tok.children)
+    ):
+        return ULTIMATUM  # "gave foreigners 48 hours to leave the region"
     if (
         tok.dep_ == "ccomp"
         and base(tok.head) in _STATEMENT_HEADS
