@@ -351,7 +351,10 @@ _RIOT_ACTS = frozenset(
     {"loot", "burn", "torch", "set", "smash", "storm", "vandalize", "vandalise", "ransack",
      "attack", "clash", "throw", "hurl", "pelt"}
 )  # fmt: skip
-_CROWDS = frozenset({"rioter", "protester", "protestor", "demonstrator", "mob", "crowd", "striker"})
+_CROWDS = frozenset(
+    {"rioter", "protester", "protestor", "demonstrator", "mob", "crowd", "striker", "supporter",
+     "marcher"}
+)  # fmt: skip
 _BANNED = frozenset(
     {"party", "organization", "organisation", "group", "movement", "rally", "demonstration",
      "protest", "gathering", "opposition", "union", "association", "newspaper"}
@@ -385,7 +388,10 @@ _POLICIES = frozenset(
      "regulation", "policy", "order", "legislation", "amendment", "increase", "hike"}
 )  # fmt: skip
 CLOSED_BORDER = Trigger("COERCE", "restrict", None, None, None)
-_CROSSINGS = frozenset({"border", "frontier", "crossing", "airspace", "port", "checkpoint"})
+_CROSSINGS = frozenset(
+    {"border", "frontier", "crossing", "airspace", "port", "checkpoint", "strait", "waterway",
+     "canal"}
+)  # fmt: skip
 _POSTS = frozenset({"position", "base", "post", "outpost", "garrison", "trench", "stronghold"})
 SUICIDE_BOMB = Trigger(
     "ASSAULT", "suicide-attack", "Explosions/Remote violence", "Suicide bomb", None
@@ -444,6 +450,12 @@ _FOOTINGS = frozenset({"footing", "standby", "alert", "readiness"})
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 WANTED = Trigger("REQUEST", None, None, None, None)
 ULTIMATUM = Trigger("THREATEN", "relations", None, None, None)
+_LAUNCHED_PLANS = frozenset(
+    {"appeal", "website", "site", "initiative", "program", "programme", "project", "bid",
+     "drive", "scheme", "service", "petition", "review", "reform", "fund", "plan", "app",
+     "platform", "channel", "newspaper", "book", "report", "tender", "product"}
+)  # fmt: skip
+USED_FORCE = Trigger("COERCE", "repression", None, None, None)
 JOINT_ACT = Trigger("COOPERATE", None, None, None, None)
 TOOK_PART = Trigger("CONSULT", None, None, None, None)
 HUNGER_STRIKE = Trigger("PROTEST", "hunger", None, None, None)
@@ -451,7 +463,7 @@ _SELVES = frozenset({"himself", "herself", "themselves", "itself"})
 _COMMITMENT = frozenset({"commitment", "readiness", "willingness", "intention", "determination"})
 _JOINT_ACTS = frozenset(
     {"patrol", "operation", "investigation", "inquiry", "probe", "venture", "project",
-     "effort", "mission", "force", "program", "programme", "search"}
+     "effort", "mission", "force", "program", "programme", "search", "campaign"}
 )  # fmt: skip
 _GUARD_VERBS = frozenset({"protect", "guard", "escort", "patrol", "secure", "monitor"})
 _FREEDOMS = frozenset({"freedom", "right", "liberty", "independence"})
@@ -694,12 +706,19 @@ def construction(tok: Token) -> Trigger | None:
         return RECALLED  # "will withdraw weapons inspectors", "recalled its ambassador"
     if lemma == "deny" and lemmas & {"entry", "visa"}:
         return RECALLED  # "would deny entry to all individuals undermining stability"
-    if (any(_names_mission(o) for o in objects) and lemma in _RECEIVE) or (
-        lemma in {"allow", "let", "permit"} and lemmas & _ACCESS
-    ):
+    if (
+        any(_names_mission(o) and base(o) not in _VISITORS for o in objects) and lemma in _RECEIVE
+    ) or (lemma in {"allow", "let", "permit"} and lemmas & _ACCESS):
         return ADMITTED  # "received a mission of observers", "allowed aid deliveries"
     if lemma in {"hand", "send"}:
         lemmas |= {base(g) for o in objects for g in _of_objects(o)}  # "700 kg of X"
+    if (
+        lemma in {"hand", "turn"}
+        and kids & {"over", "in"}
+        and lemmas & {"weapon", "arm", "ammunition"}
+        and not _state_subject(tok)
+    ):
+        return DISARMED  # "the militia handed over its weapons to the peacekeepers" (0873)
     if lemma in {"hand", "turn"} and kids & {"over", "back"} and objects:
         if lemmas & (_PEOPLE | {"suspect", "militant", "fugitive"}) and _to_objects(tok) & _JUSTICE:
             return EXTRADITED  # "handed the suspects over to the Iraqi authorities" (063)
@@ -899,6 +918,18 @@ def construction(tok: Token) -> Trigger | None:
             return SENT_FORCES
         if lemmas & _AID:
             return SENT_AID
+    if lemma == "launch" and lemmas & _LAUNCHED_PLANS:
+        return NOT_AN_EVENT  # "launched an appeal / a website / a vaccination campaign"
+    if lemma == "use" and lemmas & {"force", "violence"}:
+        return USED_FORCE  # "police used force to clear the camp"; "would use force" (175)
+    if lemma in {"fly", "ship", "airlift", "bring", "truck"} and _aid_objects(
+        _prep_objects(tok, "in"), {base(g) for g in _prep_objects(tok, "in")}
+    ):
+        return SENT_AID  # "flew in medical supplies" (parsed as a preposition)
+    if lemma in {"open", "reopen"} and lemmas & _CROSSINGS and _to_objects(tok) & _PEOPLE:
+        return SENT_AID  # "opened their borders to the refugees" (075)
+    if lemma in {"give", "cave"} and "in" in particles:
+        return ACCEDED  # "the government gave in to the strikers" (08)
     if lemma in _FALL_VERBS and any(
         c.dep_ == "nsubj" and c.lower_.rstrip("s") in _MUNITIONS for c in tok.children
     ):
