@@ -268,7 +268,8 @@ _AID = frozenset(
     {"aid", "food", "medicine", "supply", "material", "equipment", "weapon", "arm", "money",
      "tent", "blanket", "clothing", "water", "drug", "wheat", "rice", "flour", "maize",
      "tonne", "ton", "adviser", "advisor", "instructor", "doctor", "medic",
-     "fund", "ammunition", "assistance", "help", "relief", "grain", "fuel", "vaccine"}
+     "fund", "ammunition", "assistance", "help", "relief", "grain", "fuel", "vaccine",
+     "shelter", "asylum", "refuge", "sanctuary"}
 )  # fmt: skip
 
 
@@ -373,7 +374,7 @@ _VISITORS = frozenset(
 _JUSTICE = frozenset({"authority", "police", "court", "tribunal", "prosecutor", "justice"})
 _GIVE_VERBS = frozenset(
     {"give", "fly", "ship", "airlift", "donate", "allocate", "transfer", "pledge", "dispatch",
-     "send", "deliver", "provide", "distribute", "hand"}
+     "send", "deliver", "provide", "distribute", "hand", "airdrop", "offer", "grant"}
 )  # fmt: skip
 _MONEY = frozenset({"euro", "dollar", "pound", "yen", "franc", "fund", "money", "cash"})
 _RELIEF_KINDS = frozenset({"medical", "humanitarian", "relief", "food", "emergency"})
@@ -455,6 +456,20 @@ _LAUNCHED_PLANS = frozenset(
      "drive", "scheme", "service", "petition", "review", "reform", "fund", "plan", "app",
      "platform", "channel", "newspaper", "book", "report", "tender", "product"}
 )  # fmt: skip
+UNDER_FIRE = Trigger("ASSAULT", "firearms", None, None, None)
+BARRED = Trigger("COERCE", "restrict", None, None, None)
+_CROWD_EVENTS = frozenset(
+    {"rally", "protest", "demonstration", "march", "gathering", "crowd", "sit-in", "meeting"}
+)
+_WARS = frozenset({"war", "battle", "combat", "offensive", "attack", "invasion", "conflict"})
+_MEMBERSHIPS = _PACTS | {
+    "talk", "negotiation", "organisation", "organization", "alliance", "tournament", "union",
+    "league", "coalition", "government", "council", "process", "election", "commission",
+    "conference", "games", "olympics", "body", "federation", "bloc", "parliament"
+}  # fmt: skip
+_FORCE_MEANS = frozenset(
+    {"force", "violence", "gas", "cannon", "baton", "bullet", "truncheon", "grenade"}
+)
 USED_FORCE = Trigger("COERCE", "repression", None, None, None)
 JOINT_ACT = Trigger("COOPERATE", None, None, None, None)
 TOOK_PART = Trigger("CONSULT", None, None, None, None)
@@ -609,6 +624,11 @@ def construction(tok: Token) -> Trigger | None:
             )
         ):
             return LABOUR_STRIKE  # "hunger strike", "called off a strike", "went on strike"
+        if lemma in {"fire", "attack", "shelling", "bombardment"} and (
+            tok.dep_ == "pobj" and tok.head.lower_ == "under" and base(tok.head.head) == "come"
+        ):
+            # "their patrol came under fire": an attack, its kind (ACLED's) unsaid
+            return UNDER_FIRE if lemma == "fire" else None
         if lemma == "fire" and base(tok.head) == "set" and tok.dep_ == "dobj":
             return ARSON  # "set fire to the offices"
         if lemma == "march" and (
@@ -907,7 +927,7 @@ def construction(tok: Token) -> Trigger | None:
         return JOINT_ACT  # "engineers are working together on the new jet"
     if lemma == "seek" and objects and not any(c.dep_ == "xcomp" for c in tok.children):
         return SOUGHT  # "sought military aid" (10x), not "sought to capture the town"
-    if lemma == "pull" and kids & {"out", "back"} and not objects:
+    if lemma == "pull" and kids & {"out", "back"} and not objects and not _left(tok) & _MEMBERSHIPS:
         return PULLED_BACK  # "the troops pulled back from the river" (0874)
     if lemma == "step" and "down" in kids:
         return PULLED_BACK  # "the prime minister stepped down" (resigned)
@@ -920,7 +940,47 @@ def construction(tok: Token) -> Trigger | None:
             return SENT_AID
     if lemma == "launch" and lemmas & _LAUNCHED_PLANS:
         return NOT_AN_EVENT  # "launched an appeal / a website / a vaccination campaign"
-    if lemma == "use" and lemmas & {"force", "violence"}:
+    if (
+        lemma in {"break", "disperse"}
+        and ("up" in particles or lemma == "disperse")
+        and (lemmas & (_CROWD_EVENTS | _CROWDS))
+    ):
+        return USED_FORCE  # "broke up a rally", "dispersed the demonstrators" (175)
+    if lemma in {"bar", "ban"} and objects and _prep_objects(tok, "from"):
+        return BARRED  # "barred foreign journalists from entering the country" (191)
+    if lemma in {"allow", "let", "permit"} and any(
+        c.dep_ in {"ccomp", "xcomp"}
+        and any(g.dep_ == "nsubj" and _names_mission(g) for g in c.children)
+        for c in tok.children
+    ):
+        return ADMITTED  # "allowed UN inspectors to visit the sites" (0862)
+    if lemma == "report" and any(base(g) == "duty" for g in _prep_objects(tok, "for")):
+        return CALLED_UP  # "reservists reported for duty"
+    if lemma == "prepare" and any(base(g) in _WARS for g in _prep_objects(tok, "for")):
+        return BOLSTERED  # "ordered the army to prepare for war" (15)
+    if (
+        lemma in {"order", "tell", "force", "instruct"}
+        and any(_names_mission(o) for o in objects)
+        and any(c.dep_ == "xcomp" and base(c) in {"leave", "depart", "go"} for c in tok.children)
+    ):
+        return RECALLED  # "ordered the UN mission to leave the country" (166)
+    if lemma in {"withdraw", "pull", "quit", "walk"} and (_left(tok) & _MEMBERSHIPS):
+        return HALTED  # "pulled out of the security pact", "withdrew from the talks" (16)
+    if (
+        lemma in {"turn", "give"}
+        and kids & {"in", "up"}
+        and any(o.lower_ in _SELVES for o in objects)
+    ):
+        return DISARMED  # "rebels turned themselves in to the army" (0874 surrender)
+    if lemma == "treat" and (lemmas | {base(g) for o in objects for g in _of_objects(o)}) & (
+        _PEOPLE | {"casualty", "victim", "survivor"}
+    ):
+        return SENT_AID  # "doctors treated hundreds of wounded civilians" (073)
+    if lemma == "train" and lemmas & (_FORCES | _SECURITY | {"officer", "recruit", "pilot"}):
+        return JOINT_ACT  # "Germany trained 500 soldiers of the national army" (062)
+    if lemma in {"restore", "reinstate", "reconvene"} and lemmas & _CHARTERS:
+        return EASED  # "restored the elected parliament" (08)
+    if lemma == "use" and lemmas & _FORCE_MEANS:
         return USED_FORCE  # "police used force to clear the camp"; "would use force" (175)
     if lemma in {"fly", "ship", "airlift", "bring", "truck"} and _aid_objects(
         _prep_objects(tok, "in"), {base(g) for g in _prep_objects(tok, "in")}
@@ -1033,6 +1093,12 @@ def _police_subject(tok: Token) -> bool:
         and base(c) in {"police", "policeman", "agent", "officer", "authority", "security"}
         for c in tok.children
     )
+
+
+def _left(tok: Token) -> set[str]:
+    """Lemmas of what ``tok`` leaves: "withdrew from the talks", "pulled out of the pact"."""
+    outs = [c for c in tok.children if c.lower_ == "out"]
+    return {base(g) for t in (tok, *outs) for w in ("from", "of") for g in _prep_objects(t, w)}
 
 
 def _prep_objects(tok: Token, word: str) -> list[Token]:
