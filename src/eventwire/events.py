@@ -182,6 +182,7 @@ class EventCoder:
     def _sentence_events(self, sent: Span, ctx: _Context) -> list[Event]:
         triggers = [t for t in sent if self.trigger(t) is not None]
         out: list[Event] = []
+        ranked: list[tuple[tuple[int, bool, int], list[Event]]] = []
         seen_verbs: set[str] = set()
         for tok in sorted(triggers, key=lambda t: (t.pos_ != "VERB", t.i)):
             trig = self.trigger(tok)
@@ -216,11 +217,15 @@ class EventCoder:
             seen_verbs.add(trig.plover)
             verb = syntax.governing_verb(tok) if tok.pos_ != "VERB" else None
             clause = syntax.clause_tokens(verb or tok, [t for t in triggers if t != tok])
-            for ev in self._events_for(tok, trig, sent, clause, ctx):
+            made = self._events_for(tok, trig, sent, clause, ctx)
+            for ev in made:
                 if quoted_by is not None:
                     ev.attributed_to = quoted_by[2]
                 out.append(ev)
-        return out
+            ranked.append(((_clause_depth(verb or tok), tok.pos_ != "VERB", tok.i), made))
+        # The main clause's event first, then the events of clauses under it, each level in
+        # text order: "opened fire to disperse the crowd" is a shooting first.
+        return [ev for _, made in sorted(ranked, key=lambda r: r[0]) for ev in made]
 
     def trigger(self, tok: Token) -> Trigger | None:
         """Return the lexicon entry ``tok`` triggers, if any (read once per token of a doc)."""
@@ -643,6 +648,22 @@ def _verb_over(tok: Token) -> Token:
     """Return the word a noun hangs on, through a preposition ("agreed to the demand")."""
     head = tok.head
     return head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else head
+
+
+_SUBCLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "relcl", "acl", "csubj", "parataxis"})
+
+
+def _clause_depth(tok: Token) -> int:
+    """Return how many clauses ``tok`` sits under (coordinated clauses share a level)."""
+    depth = 0
+    t = tok
+    for _ in range(12):
+        if t.head.i == t.i:
+            break
+        if t.dep_ in _SUBCLAUSE_DEPS:
+            depth += 1
+        t = t.head
+    return depth
 
 
 def _wanted_of_others(tok: Token) -> bool:
