@@ -949,6 +949,10 @@ def test_events_verb_lemma_slips_are_mended_for_every_reading() -> None:
     doc = nlp.parse("Students staged a rally after troops retook the depot and raped a guard.")
     verbs = {t.lower_: base(t) for t in doc if t.pos_ == "VERB"}
     assert verbs == {"staged": "stage", "retook": "retake", "raped": "rape"}
+    # "raged" -> "rag": a battle that raged is still a battle.
+    assert [e.type for e in code("Heavy battles raged around the airport on Sunday.")] == [
+        "ASSAULT"
+    ]
     # The learned model reads the mended lemmas too.
     assert "w:stage" in sentence_features(doc)
     assert "w:stag" not in sentence_features(doc)

@@ -620,6 +620,8 @@ def _attributive(tok: Token, trig: Trigger) -> bool:
         return any(c.dep_ == "agent" for c in tok.children)  # "separatists backed by Moscow"
     if tok.dep_ != "amod":
         return False
+    if 1 < tok.i < tok.head.i and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].is_alpha:
+        return True  # "the flood-hit country", "a Russian-occupied town": a description
     if trig.acled_type is None or (
         base(tok) in SEIZE_VERBS and tok.i < tok.head.i and base(tok.head) in SPOILS
     ):

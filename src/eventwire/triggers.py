@@ -53,7 +53,7 @@ def lexicon() -> dict[tuple[str, str], Trigger]:
 # spaCy's small model leaves some irregular past forms unlemmatised.
 LEMMA_FIXES = {
     "retook": "retake", "shelled": "shell", "overran": "overrun", "downed": "down",
-    "stag": "stage",  # "staged" -> "stag"
+    "stag": "stage", "rag": "rage", "wag": "wage",  # "staged", "raged", "waged"
 }  # fmt: skip
 # Forms the small model lemmatises to another verb ("raped" -> "rap").
 FORM_FIXES = {"raped": "rape"}
@@ -262,7 +262,8 @@ RESTRICTIONS = frozenset(
 _EASE_VERBS = frozenset({"lift", "ease", "cancel", "end", "relax", "shorten", "remove", "suspend"})
 _FORCES = frozenset(
     {"troop", "soldier", "force", "unit", "battalion", "brigade", "division", "warship",
-     "ship", "reinforcement", "contingent", "peacekeeper", "marine", "paratrooper"}
+     "ship", "reinforcement", "contingent", "peacekeeper", "marine", "paratrooper", "carrier",
+     "destroyer", "frigate", "submarine", "warplane", "bomber"}
 )  # fmt: skip
 _AID = frozenset(
     {"aid", "food", "medicine", "supply", "material", "equipment", "weapon", "arm", "money",
@@ -470,6 +471,12 @@ _MEMBERSHIPS = _PACTS | {
 _FORCE_MEANS = frozenset(
     {"force", "violence", "gas", "cannon", "baton", "bullet", "truncheon", "grenade"}
 )
+_DOCUMENTS = frozenset(
+    {"video", "statement", "report", "footage", "image", "photo", "picture", "document",
+     "figure", "data", "list", "recording", "tape", "communique", "letter", "book", "film",
+     "result", "detail", "map", "audio", "album", "song", "record", "study", "survey"}
+)  # fmt: skip
+_SHELTERS = frozenset({"camp", "shelter", "hospital", "clinic", "kitchen", "centre", "center"})
 USED_FORCE = Trigger("COERCE", "repression", None, None, None)
 JOINT_ACT = Trigger("COOPERATE", None, None, None, None)
 TOOK_PART = Trigger("CONSULT", None, None, None, None)
@@ -980,6 +987,21 @@ def construction(tok: Token) -> Trigger | None:
         return JOINT_ACT  # "Germany trained 500 soldiers of the national army" (062)
     if lemma in {"restore", "reinstate", "reconvene"} and lemmas & _CHARTERS:
         return EASED  # "restored the elected parliament" (08)
+    if lemma == "release" and (lemmas | ({base(tok.head)} if tok.dep_ == "acl" else set())) & (
+        _DOCUMENTS
+    ):
+        return NOT_AN_EVENT  # "released a statement"; not people or property let go
+    if lemma in {"withhold", "freeze", "cut", "suspend", "halt"} and _aid_objects(objects, lemmas):
+        return HALTED  # "donors withheld 300 million dollars in budget support" (16)
+    if lemma == "chain" and any(o.lower_ in _SELVES for o in objects):
+        return SIT_IN  # "activists chained themselves to the gates" (14)
+    if lemma == "set" and "up" in kids and lemmas & _SHELTERS:
+        return SENT_AID  # "set up camps for the refugees" (073)
+    if lemma == "raise" and any(
+        base(o) == "level" and {base(c) for c in o.children} & {"alert", "threat", "security"}
+        for o in objects
+    ):
+        return BOLSTERED  # "raised the alert level" (15)
     if lemma == "use" and lemmas & _FORCE_MEANS:
         return USED_FORCE  # "police used force to clear the camp"; "would use force" (175)
     if lemma in {"fly", "ship", "airlift", "bring", "truck"} and _aid_objects(
