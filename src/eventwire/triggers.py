@@ -263,7 +263,7 @@ _EASE_VERBS = frozenset({"lift", "ease", "cancel", "end", "relax", "shorten", "r
 _FORCES = frozenset(
     {"troop", "soldier", "force", "unit", "battalion", "brigade", "division", "warship",
      "ship", "reinforcement", "contingent", "peacekeeper", "marine", "paratrooper", "carrier",
-     "destroyer", "frigate", "submarine", "warplane", "bomber"}
+     "destroyer", "frigate", "submarine", "warplane", "bomber", "artillery", "tank"}
 )  # fmt: skip
 _AID = frozenset(
     {"aid", "food", "medicine", "supply", "material", "equipment", "weapon", "arm", "money",
@@ -305,7 +305,8 @@ _TALKS = frozenset(
 )
 _HALT_VERBS = frozenset(
     {"end", "halt", "stop", "suspend", "abandon", "quit", "freeze", "cut", "break", "sever",
-     "prohibit", "withhold", "terminate", "downgrade", "reduce", "discontinue"}
+     "prohibit", "withhold", "terminate", "downgrade", "reduce", "discontinue", "slash",
+     "curtail"}
 )  # fmt: skip
 _MISSIONS = frozenset(
     {"peacekeeper", "inspector", "observer", "monitor", "ambassador", "envoy", "diplomat",
@@ -476,6 +477,15 @@ _DOCUMENTS = frozenset(
      "figure", "data", "list", "recording", "tape", "communique", "letter", "book", "film",
      "result", "detail", "map", "audio", "album", "song", "record", "study", "survey"}
 )  # fmt: skip
+_DEVICES = frozenset({"bomb", "explosive", "device", "charge", "mine", "grenade"})
+_BARRIERS = frozenset({"roadblock", "checkpoint", "barricade", "barrier", "blockade"})
+SET_OFF = Trigger(
+    "ASSAULT",
+    "explosives",
+    "Explosions/Remote violence",
+    "Remote explosive/landmine/IED",
+    None,
+)
 _SHELTERS = frozenset({"camp", "shelter", "hospital", "clinic", "kitchen", "centre", "center"})
 USED_FORCE = Trigger("COERCE", "repression", None, None, None)
 JOINT_ACT = Trigger("COOPERATE", None, None, None, None)
@@ -754,7 +764,15 @@ def construction(tok: Token) -> Trigger | None:
         return ACCEDED  # "accepted demands from the rebels that it initiate reforms"
     if lemma == "return" and objects and not lemmas & {"fire", "favour", "favor", "call"}:
         return HANDED_BACK  # "will return weapons seized last year"
-    if lemma == "evacuate" and (lemmas | {o.lower_ for o in objects}) & _PEOPLE:
+    if (
+        lemma == "evacuate"
+        and (
+            lemmas
+            | {o.lower_ for o in objects}
+            | {base(g) for o in objects for g in _of_objects(o)}
+        )
+        & _PEOPLE
+    ):
         return EVACUATED  # "helicopters evacuated the wounded"
     if lemma == "arrive" and any(
         _names_peacekeepers(c) for c in tok.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"}
@@ -785,7 +803,7 @@ def construction(tok: Token) -> Trigger | None:
         return DEFENDED  # "defended the decision", "defended Iraq against criticism"
     if lemma in _RAISE and (lemmas & (_FORCES | _RAISED)):
         return BOLSTERED  # "strengthened its forces in Lebanon"
-    if lemma in _STOP_WORK and "work" in lemmas:
+    if lemma in _STOP_WORK and lemmas & {"work", "tool"}:
         return LABOUR_STRIKE  # "stopped work", "shunned work"
     if lemma in {"throw", "hurl"} and lemmas & _MISSILES:
         return RIOT  # "threw stones at police"
@@ -883,7 +901,11 @@ def construction(tok: Token) -> Trigger | None:
         return LABOUR_STRIKE  # "dockworkers struck for a second day"
     if lemma == "raid":
         return POLICE_RAID if _police_subject(tok) else RAIDED  # "jets raided bases"
-    if lemma == "take" and any(base(o) in {"street", "streets"} for o in _to_tokens(tok)):
+    if (
+        lemma == "take"
+        and tok.dep_ != "relcl"
+        and any(base(o) in {"street", "streets"} for o in _to_tokens(tok))
+    ):
         return MARCHED  # "more than 20,000 people took to the streets"
     if lemma == "hold" and any(
         c.lower_ == "responsible" for t in (tok, *objects) for c in t.children
@@ -987,6 +1009,27 @@ def construction(tok: Token) -> Trigger | None:
         return JOINT_ACT  # "Germany trained 500 soldiers of the national army" (062)
     if lemma in {"restore", "reinstate", "reconvene"} and lemmas & _CHARTERS:
         return EASED  # "restored the elected parliament" (08)
+    if lemma == "set" and "off" in kids and lemmas & _DEVICES:
+        return SET_OFF  # "set off a bomb on a commuter train" (183)
+    if (
+        lemma == "take"
+        and any(
+            c.lower_ in {"hostage", "captive", "prisoner"} and c.dep_ in {"oprd", "xcomp", "dobj"}
+            for c in tok.children
+        )
+        and objects
+    ):
+        return VANISHED  # "took its crew hostage" (181 abduct)
+    if lemma == "draft" and ("in" in kids or lemmas & (_FORCES | _SECURITY)):
+        return CALLED_UP  # "extra police were drafted in"
+    if lemma == "reserve" and "right" in lemmas:
+        return ULTIMATUM  # "reserved the right to respond militarily" (13)
+    if lemma in {"attack", "slam", "blast", "lash"} and any(
+        g.pos_ == "VERB" or base(g) in _DEFENDED for g in _prep_objects(tok, "for")
+    ):
+        return DIPLOMATIC_PROTEST  # "attacked the media for spreading lies" (111)
+    if lemma in {"dismantle", "remove", "lift"} and lemmas & _BARRIERS:
+        return RELIEVED  # "dismantled the roadblocks around the city" (0872)
     if lemma == "release" and (lemmas | ({base(tok.head)} if tok.dep_ == "acl" else set())) & (
         _DOCUMENTS
     ):
@@ -1144,6 +1187,7 @@ def _crowd_subject(tok: Token) -> bool:
             heads = [c, *_of_objects(c)]
             return any(
                 base(h) in _CROWDS
+                or h.lower_.rstrip("s") in _CROWDS
                 or any(m.lower_ in {"striking", "protesting"} for m in h.children)
                 for h in heads
             )
