@@ -190,7 +190,17 @@ class EventCoder:
             quoted_by = _mark_at(ctx.marks, tok.idx)
             if quoted_by is not None and trig.acled_type is None:
                 continue  # rhetoric inside a quotation is the speaker's words, not an event
-            if tok.pos_ != "VERB" and (trig.plover in seen_verbs or self._describes(tok)):
+            if tok.pos_ != "VERB" and trig.plover in seen_verbs:
+                # "opened fire ..., killing two": one attack, ranked where its noun is
+                k = next(
+                    (k for k, (_, m) in enumerate(ranked) if m and m[-1].type == trig.plover), -1
+                )
+                if k >= 0:
+                    verb = syntax.governing_verb(tok)
+                    rank = (_clause_depth(verb or tok), True, tok.i)
+                    ranked[k] = (min(ranked[k][0], rank), ranked[k][1])
+                continue
+            if tok.pos_ != "VERB" and self._describes(tok):
                 continue
             if _attributive(tok, trig):
                 continue  # "the banned party", "the long-threatened invasion": a description
