@@ -57,13 +57,15 @@ LEMMA_FIXES = {
 }  # fmt: skip
 # Forms the small model lemmatises to another verb ("raped" -> "rap").
 FORM_FIXES = {"raped": "rape"}
+# The lemmas a slip leaves ("rap" for "raped"): only these need a second look.
+_SLIPS = frozenset(LEMMA_FIXES) | {"rap"}
 
 
 def base(tok: Token) -> str:
     """Return the lemma of ``tok``, with the lemmatizer's known verb slips mended."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ not in {"VERB", "AUX"}:
-        return lemma
+    if lemma not in _SLIPS or tok.pos_ not in {"VERB", "AUX"}:
+        return lemma  # the common case: one set look-up
     return FORM_FIXES.get(tok.lower_) or LEMMA_FIXES.get(lemma, lemma)
 
 
