@@ -18,6 +18,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from eventwire.records import Actor, Event, Location
+from eventwire.triggers import base
 
 SHELLING = "Shelling/artillery/missile attack"
 CLASH = "Armed clash"
@@ -115,7 +116,7 @@ def sentence_words(sent: Span) -> set[str]:
 def targets(tok: Token) -> set[str]:
     """Return the words of what a trigger is aimed at: object, passive subject, "at"/"on" target."""
     heads = [tok]
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"open", "return", "exchange"}:
+    if tok.dep_ == "dobj" and base(tok.head) in {"open", "return", "exchange"}:
         heads.append(tok.head)  # "opened fire on X": the target hangs on "opened"
     out: set[str] = set()
     for head in heads:
@@ -128,7 +129,7 @@ def targets(tok: Token) -> set[str]:
 
 
 def _is_firearm_trigger(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
+    lemma = base(tok)
     return lemma == "shoot" or (lemma == "fire" and tok.pos_ in {"NOUN", "VERB"})
 
 
@@ -158,7 +159,7 @@ def refine(
             return "drone", "Explosions/Remote violence", AIR
         if civilian_target:
             return "firearms", "Violence against civilians", ATTACK
-        if tok.lemma_.lower() == "shoot" or tok.pos_ == "NOUN" or _military_target(aimed):
+        if base(tok) == "shoot" or tok.pos_ == "NOUN" or _military_target(aimed):
             return "firearms", "Battles", CLASH
     if words & FIREARM_WORDS and acled_sub == SHELLING:
         if civilian_target:
@@ -185,7 +186,7 @@ def refine(
 
 
 def _answers(tok: Token) -> bool:
-    return tok.lemma_.lower() in {"fire", "shoot", "hit", "strike"} and any(
+    return base(tok) in {"fire", "shoot", "hit", "strike"} and any(
         c.lower_ == "back" for c in tok.children
     )
 

@@ -40,9 +40,7 @@ from eventwire.triggers import (
     ARMED,
     CALL_REQUEST,
     FIRE_HEADS,
-    FORM_FIXES,
     LABOUR_STRIKE,
-    LEMMA_FIXES,
     LIGHT_VERBS,
     MUST_REQUEST,
     NOT_AN_EVENT,
@@ -193,6 +191,7 @@ class EventCoder:
     def _sentence_events(self, sent: Span, ctx: _Context) -> list[Event]:
         triggers = [t for t in sent if self.trigger(t) is not None]
         out: list[Event] = []
+        ranked: list[tuple[tuple[int, bool, int], list[Event]]] = []
         seen_verbs: set[str] = set()
         for tok in sorted(triggers, key=lambda t: (t.pos_ != "VERB", t.i)):
             trig = self.trigger(tok)
@@ -200,7 +199,17 @@ class EventCoder:
             quoted_by = _mark_at(ctx.marks, tok.idx)
             if quoted_by is not None and trig.acled_type is None:
                 continue  # rhetoric inside a quotation is the speaker's words, not an event
-            if tok.pos_ != "VERB" and (trig.plover in seen_verbs or self._describes(tok)):
+            if tok.pos_ != "VERB" and trig.plover in seen_verbs:
+                # "opened fire ..., killing two": one attack, ranked where its noun is
+                k = next(
+                    (k for k, (_, m) in enumerate(ranked) if m and m[-1].type == trig.plover), -1
+                )
+                if k >= 0:
+                    verb = syntax.governing_verb(tok)
+                    rank = (_clause_depth(verb or tok), True, tok.i)
+                    ranked[k] = (min(ranked[k][0], rank), ranked[k][1])
+                continue
+            if tok.pos_ != "VERB" and self._describes(tok):
                 continue
             if _attributive(tok, trig):
                 continue  # "the banned party", "the long-threatened invasion": a description
@@ -227,11 +236,15 @@ class EventCoder:
             seen_verbs.add(trig.plover)
             verb = syntax.governing_verb(tok) if tok.pos_ != "VERB" else None
             clause = syntax.clause_tokens(verb or tok, [t for t in triggers if t != tok])
-            for ev in self._events_for(tok, trig, sent, clause, ctx):
+            made = self._events_for(tok, trig, sent, clause, ctx)
+            for ev in made:
                 if quoted_by is not None:
                     ev.attributed_to = quoted_by[2]
                 out.append(ev)
-        return out
+            ranked.append(((_clause_depth(verb or tok), tok.pos_ != "VERB", tok.i), made))
+        # The main clause's event first, then the events of clauses under it, each level in
+        # text order: "opened fire to disperse the crowd" is a shooting first.
+        return [ev for _, made in sorted(ranked, key=lambda r: r[0]) for ev in made]
 
     def trigger(self, tok: Token) -> Trigger | None:
         """Return the lexicon entry ``tok`` triggers, if any (read once per token of a doc)."""
@@ -244,7 +257,7 @@ class EventCoder:
         return found
 
     def _trigger(self, tok: Token) -> Trigger | None:
-        lemma = tok.lemma_.lower()
+        lemma = base(tok)
         built = construction(tok)
         if built is NOT_AN_EVENT:
             return None
@@ -261,12 +274,11 @@ class EventCoder:
             if lemma == "call":
                 return CALL_REQUEST if calls_on(tok) else None
             # "said Sudan must return the helicopter": the demand, when the act is no trigger.
-            lemma = FORM_FIXES.get(tok.lower_, lemma)
-            return self.lexicon.get((LEMMA_FIXES.get(lemma, lemma), "VERB"), built)
+            return self.lexicon.get((lemma, "VERB"), built)
         if tok.pos_ in {"NOUN", "PROPN"}:
             if lemma == "fire":
                 # Only "opened/returned fire": "a fire broke out" is no attack.
-                return SMALL_ARMS if tok.head.lemma_.lower() in FIRE_HEADS else None
+                return SMALL_ARMS if base(tok.head) in FIRE_HEADS else None
             return self.lexicon.get((lemma, "NOUN"))
         if tok.pos_ == "ADJ":
             return self.lexicon.get((lemma, "ADJ"))
@@ -300,7 +312,7 @@ class EventCoder:
             (model.contribution(t, label), t)
             for t in sent
             if t.pos_ in {"VERB", "NOUN"}
-            and t.lemma_.lower() not in RULED_LEMMAS
+            and base(t) not in RULED_LEMMAS
             and _mark_at(ctx.marks, t.idx) is None
         ]
         weight, tok = max(weighed, key=lambda s: s[0], default=(0.0, None))
@@ -361,14 +373,14 @@ class EventCoder:
         """
         t = tok
         for _ in range(6):
-            if t.dep_ not in CONTENT_DEPS or t.head is t:
+            if t.dep_ not in CONTENT_DEPS or t.head.i == t.i:
                 return False
             if t.dep_ == "prep" and t.lower_ not in CONTENT_PREPS:
                 return False  # "in a telephone conversation, X asked Y": the call took place
             t = t.head
             trig = self.trigger(t)
             if trig is not None and trig.plover in {"REQUEST", "REJECT"}:
-                return t.lemma_.lower() not in {"deny", "dismiss"}
+                return base(t) not in {"deny", "dismiss"}
             if trig is not None and trig.plover == "THREATEN" and t.pos_ == "NOUN":
                 return True  # "an ultimatum to halt attacks": what is demanded under threat
         return False
@@ -741,8 +753,10 @@ def _attributive(tok: Token, trig: Trigger) -> bool:
         return any(c.dep_ == "agent" for c in tok.children)  # "separatists backed by Moscow"
     if tok.dep_ != "amod":
         return False
+    if 1 < tok.i < tok.head.i and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].is_alpha:
+        return True  # "the flood-hit country", "a Russian-occupied town": a description
     if trig.acled_type is None or (
-        base(tok) in SEIZE_VERBS and tok.i < tok.head.i and tok.head.lemma_.lower() in SPOILS
+        base(tok) in SEIZE_VERBS and tok.i < tok.head.i and base(tok.head) in SPOILS
     ):
         return True  # "the banned party", "return captured weapons"
     # An armed act only when the parse is surely a modifier: after a determiner, number or
@@ -760,9 +774,9 @@ def _modifies_thing(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
     t = tok
-    while t.dep_ == "compound" and t.head is not t:
+    while t.dep_ == "compound" and t.head.i != t.i:
         t = t.head
-    return t is not tok and t.lemma_.lower() in _NOT_EVENTS
+    return t.i != tok.i and base(t) in _NOT_EVENTS
 
 
 def _verb_over(tok: Token) -> Token:
@@ -771,12 +785,31 @@ def _verb_over(tok: Token) -> Token:
     return head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else head
 
 
+_SUBCLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "relcl", "acl", "csubj", "parataxis"})
+
+
+def _clause_depth(tok: Token) -> int:
+    """Return how many clauses ``tok`` sits under (coordinated clauses share a level)."""
+    depth = 0
+    t = tok
+    for _ in range(12):
+        if t.head.i == t.i:
+            break
+        if t.dep_ in _SUBCLAUSE_DEPS:
+            depth += 1
+        t = t.head
+    return depth
+
+
 def _wanted_of_others(tok: Token) -> bool:
     """True for the act in "want the government to negotiate": what is wanted of others."""
     return (
         tok.dep_ in {"xcomp", "ccomp"}
         and base(tok.head) in {"want", "wish", "expect", "need"}
-        and any(c.dep_ == "dobj" for c in tok.head.children)
+        and (
+            any(c.dep_ == "dobj" for c in tok.head.children)
+            or (tok.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in tok.children))
+        )
     )
 
 
@@ -786,7 +819,7 @@ def _conditional(tok: Token) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
             return True
-        if t.dep_ in {"advcl", "ROOT", "ccomp", "relcl"} or t.head is t:
+        if t.dep_ in {"advcl", "ROOT", "ccomp", "relcl"} or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -827,7 +860,7 @@ def _background(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "because":
         return True  # "because of fighting between the two sides"
     t = tok
-    while t.dep_ in {"pobj", "prep"} and t.head is not t and t.head.lower_ == "of":
+    while t.dep_ in {"pobj", "prep"} and t.head.i != t.i and t.head.lower_ == "of":
         t = t.head.head  # "after 12 days of battles"
     if t.dep_ != "pobj":
         return False

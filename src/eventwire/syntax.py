@@ -6,7 +6,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
-from eventwire.triggers import RECEIVE_VERBS
+from eventwire.triggers import RECEIVE_VERBS, base
 
 MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should", "can", "must"})
 # Heads that make what they govern an intention, not a fact ("threatens to strike"); not "try":
@@ -20,7 +20,23 @@ REQUEST_HEADS = frozenset({"ask", "urge", "call", "demand", "order", "appeal", "
 # Verbs whose complement is only asked for ("urged Russia to withdraw"): not "order", whose
 # complement is commanded of the speaker's own side and often done.
 REQUEST_VERBS = frozenset(
-    {"ask", "urge", "call", "demand", "appeal", "request", "implore", "beg", "plead"}
+    {
+        "ask",
+        "urge",
+        "call",
+        "demand",
+        "appeal",
+        "request",
+        "implore",
+        "beg",
+        "plead",
+        "press",
+        "push",
+        "pressure",
+        "pressurise",
+        "pressurize",
+        "lobby",
+    }
 )
 # Of those, the verbs whose direct object is the thing asked for ("demanded the withdrawal");
 # "called the attack a crime" names an event that happened.
@@ -68,7 +84,7 @@ def arguments(tok: Token) -> tuple[Token | None, Token | None]:
                 a1 = _inherited_subject(verb)  # "is prepared to impose martial law"
             if tok.dep_ == "pobj" and a2 is None:
                 a2 = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if verb.lemma_.lower() in RECEIVE_VERBS and a1 is not None:
+            if base(verb) in RECEIVE_VERBS and a1 is not None:
                 # "Ukraine received military aid from Poland": Poland gives, Ukraine gets.
                 return _giver(tok, verb), a1
     return a1, a2
@@ -96,10 +112,10 @@ def governing_verb(tok: Token) -> Token | None:
 def _inherited_subject(tok: Token) -> Token | None:
     """Subject shared by coordinated or controlled verbs; object control for requests."""
     head = tok
-    while head.dep_ in {"conj", "xcomp", "advcl", "acomp"} and head.head is not head:
+    while head.dep_ in {"conj", "xcomp", "advcl", "acomp"} and head.head.i != head.i:
         controlled = head.dep_ == "xcomp"
         head = head.head
-        if controlled and head.lemma_.lower() in OBJECT_CONTROL:
+        if controlled and base(head) in OBJECT_CONTROL:
             obj = next((c for c in head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
@@ -137,9 +153,9 @@ def negated(tok: Token) -> bool:
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
         tok = tok.head  # "did not launch an attack", "has not held talks"
     chain = control_chain(tok)
-    if any(t.lemma_.lower() in FAILURE_HEADS for t in chain[1:]):
+    if any(base(t) in FAILURE_HEADS for t in chain[1:]):
         return True
-    if tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() == "fail":
+    if tok.dep_ == "pcomp" and base(tok.head.head) == "fail":
         return True  # "Failing to capture the city, ..."
     for t in chain:
         for c in t.children:
@@ -152,7 +168,7 @@ def negated(tok: Token) -> bool:
 
 def controlled_by(tok: Token, lemmas: Collection[str]) -> bool:
     """True when a word controlling ``tok`` has one of ``lemmas``."""
-    return any(t.lemma_.lower() in lemmas for t in control_chain(tok)[1:])
+    return any(base(t) in lemmas for t in control_chain(tok)[1:])
 
 
 def hypothetical(tok: Token) -> bool:
@@ -166,7 +182,7 @@ def hypothetical(tok: Token) -> bool:
         return True
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.dep_ == "xcomp":
         return hypothetical(tok.head)  # "threatened to hold a general strike"
-    return tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in INTENT_HEADS
+    return tok.dep_ == "pobj" and base(tok.head.head) in INTENT_HEADS
 
 
 def requested_by(tok: Token) -> Token | None:
@@ -189,17 +205,17 @@ def _complement_of(
 ) -> Token | None:
     t = tok
     for _ in range(4):
-        while t.dep_ == "conj" and t.head is not t:
+        while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head  # "to withdraw and stop shelling": both are asked for
         head, dep = t.head, t.dep_
-        if head is t:
+        if head.i == t.i:
             return None
         if dep == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
             head, dep = head.head, "for"  # "called for a ceasefire", "asked for the release"
         elif dep not in {"xcomp", "ccomp", "advcl", "dobj"}:
             return None
-        if head.pos_ == "VERB" and head.lemma_.lower() in verbs:
-            if dep == "dobj" and head.lemma_.lower() not in object_verbs:
+        if head.pos_ == "VERB" and base(head) in verbs:
+            if dep == "dobj" and base(head) not in object_verbs:
                 return None
             if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 return None  # "urged calm after the attack": not what was asked
@@ -248,7 +264,7 @@ _FORCE_NOUNS = frozenset(
 def actor_like(tok: Token) -> bool:
     """True when a place name is used as an actor: a subject, or a modifier of a person noun."""
     head = tok
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head  # "Moscow and Kiev are blaming each other": Kiev is a subject too
     # A passive subject is what was acted on ("Buhas was shelled"): the place, no actor.
     if head.dep_ == "nsubj":
@@ -303,7 +319,7 @@ def _subjunctive(tok: Token) -> bool:
     return (
         tok.dep_ == "ccomp"
         and tok.tag_ == "VB"
-        and tok.head.lemma_.lower() in _INSIST
+        and base(tok.head) in _INSIST
         and any(c.dep_ == "nsubj" for c in tok.children)
         and not any(c.dep_ == "aux" for c in tok.children)
     )

@@ -53,16 +53,20 @@ def lexicon() -> dict[tuple[str, str], Trigger]:
 # spaCy's small model leaves some irregular past forms unlemmatised.
 LEMMA_FIXES = {
     "retook": "retake", "shelled": "shell", "overran": "overrun", "downed": "down",
-    "stag": "stage",  # "staged" -> "stag"
+    "stag": "stage", "rag": "rage", "wag": "wage",  # "staged", "raged", "waged"
 }  # fmt: skip
 # Forms the small model lemmatises to another verb ("raped" -> "rap").
 FORM_FIXES = {"raped": "rape"}
+# The lemmas a slip leaves ("rap" for "raped"): only these need a second look.
+_SLIPS = frozenset(LEMMA_FIXES) | {"rap"}
 
 
 def base(tok: Token) -> str:
     """Return the lemma of ``tok``, with the lemmatizer's known verb slips mended."""
     lemma = tok.lemma_.lower()
-    return LEMMA_FIXES.get(lemma, lemma) if tok.pos_ in {"VERB", "AUX"} else lemma
+    if lemma not in _SLIPS or tok.pos_ not in {"VERB", "AUX"}:
+        return lemma  # the common case: one set look-up
+    return FORM_FIXES.get(tok.lower_) or LEMMA_FIXES.get(lemma, lemma)
 
 
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "mount", "stage", "begin", "start"})
@@ -108,7 +112,7 @@ def calls_on(tok: Token) -> bool:
 def takes_spoils(tok: Token) -> bool:
     """True when what was captured is equipment or people, not a place."""
     objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return bool(objs) and all(o.lemma_.lower() in SPOILS for o in objs)
+    return bool(objs) and all(base(o) in SPOILS for o in objs)
 
 
 def takes_ground(tok: Token) -> bool:
@@ -116,7 +120,7 @@ def takes_ground(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ != "dobj":
             continue
-        if c.lemma_.lower() in GROUND_NOUNS or (c.pos_ == "PROPN" and c.ent_type_ == "GPE"):
+        if base(c) in GROUND_NOUNS or (c.pos_ == "PROPN" and c.ent_type_ == "GPE"):
             return True
         if c.pos_ == "PROPN" and any(p.lower_ == "over" for p in tok.children):
             return True  # "took over Starobilsk": a named place taken over
@@ -136,11 +140,11 @@ def token_features(tok: Token) -> list[str]:
     """Return the model features ``tok`` contributes (none for names and numbers)."""
     if tok.ent_type_ or tok.pos_ not in _MODEL_POS:
         return []
-    lemma = tok.lemma_.lower()
+    lemma = base(tok)
     out = [f"w:{lemma}"]
     head = tok.head
     if tok.pos_ in {"VERB", "NOUN"} and tok.dep_ in _MODEL_DEPS and not head.ent_type_:
-        out.append(f"hd:{head.lemma_.lower()}>{lemma}")
+        out.append(f"hd:{base(head)}>{lemma}")
     if tok.lower_ in _MODEL_MARKERS:
         out.append(f"m:{tok.lower_}")
     return out
@@ -155,9 +159,9 @@ def sentence_features(tokens: Iterable[Token]) -> set[str]:
     return {
         f
         for t in tokens
-        if t.lemma_.lower() not in RULED_LEMMAS
+        if base(t) not in RULED_LEMMAS
         for f in token_features(t)
-        if not (f.startswith("hd:") and t.head.lemma_.lower() in RULED_LEMMAS)
+        if not (f.startswith("hd:") and base(t.head) in RULED_LEMMAS)
     }
 
 
@@ -209,7 +213,10 @@ CANCELLED = Trigger("SANCTION", None, None, None, None)
 SENT_FORCES = Trigger("MOBILIZE", "troops", None, None, None)
 SENT_AID = Trigger("AID", None, None, None, None)
 REJECTED = Trigger("REJECT", None, None, None, None)
-_PHRASAL = frozenset({("rule", "out"), ("turn", "down"), ("vote", "down")})
+_PHRASAL = frozenset(
+    {("rule", "out"), ("turn", "down"), ("vote", "down"), ("brush", "aside"), ("brush", "off"),
+     ("shrug", "off"), ("wave", "aside"), ("wave", "away"), ("wave", "off")}
+)  # fmt: skip
 # Words whose triggering the constructions above decide; the learned fallback never takes one
 # of them as its trigger ("troops blocked the road" is no protest, whatever the model says).
 RULED_LEMMAS = frozenset(
@@ -257,13 +264,15 @@ RESTRICTIONS = frozenset(
 _EASE_VERBS = frozenset({"lift", "ease", "cancel", "end", "relax", "shorten", "remove", "suspend"})
 _FORCES = frozenset(
     {"troop", "soldier", "force", "unit", "battalion", "brigade", "division", "warship",
-     "ship", "reinforcement", "contingent", "peacekeeper", "marine", "paratrooper"}
+     "ship", "reinforcement", "contingent", "peacekeeper", "marine", "paratrooper", "carrier",
+     "destroyer", "frigate", "submarine", "warplane", "bomber", "artillery", "tank"}
 )  # fmt: skip
 _AID = frozenset(
     {"aid", "food", "medicine", "supply", "material", "equipment", "weapon", "arm", "money",
      "tent", "blanket", "clothing", "water", "drug", "wheat", "rice", "flour", "maize",
      "tonne", "ton", "adviser", "advisor", "instructor", "doctor", "medic",
-     "fund", "ammunition", "assistance", "help", "relief", "grain", "fuel", "vaccine"}
+     "fund", "ammunition", "assistance", "help", "relief", "grain", "fuel", "vaccine",
+     "shelter", "asylum", "refuge", "sanctuary"}
 )  # fmt: skip
 
 
@@ -298,7 +307,8 @@ _TALKS = frozenset(
 )
 _HALT_VERBS = frozenset(
     {"end", "halt", "stop", "suspend", "abandon", "quit", "freeze", "cut", "break", "sever",
-     "prohibit", "withhold", "terminate", "downgrade", "reduce", "discontinue"}
+     "prohibit", "withhold", "terminate", "downgrade", "reduce", "discontinue", "slash",
+     "curtail"}
 )  # fmt: skip
 _MISSIONS = frozenset(
     {"peacekeeper", "inspector", "observer", "monitor", "ambassador", "envoy", "diplomat",
@@ -346,7 +356,10 @@ _RIOT_ACTS = frozenset(
     {"loot", "burn", "torch", "set", "smash", "storm", "vandalize", "vandalise", "ransack",
      "attack", "clash", "throw", "hurl", "pelt"}
 )  # fmt: skip
-_CROWDS = frozenset({"rioter", "protester", "protestor", "demonstrator", "mob", "crowd", "striker"})
+_CROWDS = frozenset(
+    {"rioter", "protester", "protestor", "demonstrator", "mob", "crowd", "striker", "supporter",
+     "marcher"}
+)  # fmt: skip
 _BANNED = frozenset(
     {"party", "organization", "organisation", "group", "movement", "rally", "demonstration",
      "protest", "gathering", "opposition", "union", "association", "newspaper"}
@@ -365,7 +378,7 @@ _VISITORS = frozenset(
 _JUSTICE = frozenset({"authority", "police", "court", "tribunal", "prosecutor", "justice"})
 _GIVE_VERBS = frozenset(
     {"give", "fly", "ship", "airlift", "donate", "allocate", "transfer", "pledge", "dispatch",
-     "send", "deliver", "provide", "distribute", "hand"}
+     "send", "deliver", "provide", "distribute", "hand", "airdrop", "offer", "grant"}
 )  # fmt: skip
 _MONEY = frozenset({"euro", "dollar", "pound", "yen", "franc", "fund", "money", "cash"})
 _RELIEF_KINDS = frozenset({"medical", "humanitarian", "relief", "food", "emergency"})
@@ -380,7 +393,10 @@ _POLICIES = frozenset(
      "regulation", "policy", "order", "legislation", "amendment", "increase", "hike"}
 )  # fmt: skip
 CLOSED_BORDER = Trigger("COERCE", "restrict", None, None, None)
-_CROSSINGS = frozenset({"border", "frontier", "crossing", "airspace", "port", "checkpoint"})
+_CROSSINGS = frozenset(
+    {"border", "frontier", "crossing", "airspace", "port", "checkpoint", "strait", "waterway",
+     "canal"}
+)  # fmt: skip
 _POSTS = frozenset({"position", "base", "post", "outpost", "garrison", "trench", "stronghold"})
 SUICIDE_BOMB = Trigger(
     "ASSAULT", "suicide-attack", "Explosions/Remote violence", "Suicide bomb", None
@@ -416,8 +432,64 @@ _FOREIGNERS = frozenset(
 )  # fmt: skip
 _INTELLIGENCE = frozenset({"intelligence", "information", "data", "expertise", "know-how"})
 RECEIVED_AID = Trigger("AID", None, None, None, None)
+# "rockets rained down on the town", "shells landed near the school": the munition is the doer.
+MUNITIONS_FELL = Trigger(
+    "ASSAULT",
+    "heavy-weapons",
+    "Explosions/Remote violence",
+    "Shelling/artillery/missile attack",
+    None,
+)
+_MUNITIONS = frozenset(
+    {"rocket", "missile", "shell", "mortar", "projectile", "bomb", "artillery", "munition"}
+)
+_FALL_VERBS = frozenset({"rain", "slam", "crash", "land", "fall", "smash", "plough", "plow"})
+# "reinforcements poured into the province", "thousands of fighters gathered outside the city"
+_ARRIVE_VERBS = frozenset(
+    {"pour", "arrive", "mass", "gather", "converge", "roll", "stream", "assemble", "flow"}
+)
+_FIGHTERS = frozenset({"fighter", "militiaman", "tank", "militia", "army", "column", "armour"})
+# "pressed the junta to release ...", "urged on": pressure on another to act.
+_PRESS_VERBS = frozenset({"press", "push", "pressure", "pressurise", "pressurize", "lobby"})
+_FOOTINGS = frozenset({"footing", "standby", "alert", "readiness"})
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 WANTED = Trigger("REQUEST", None, None, None, None)
+ULTIMATUM = Trigger("THREATEN", "relations", None, None, None)
+_LAUNCHED_PLANS = frozenset(
+    {"appeal", "website", "site", "initiative", "program", "programme", "project", "bid",
+     "drive", "scheme", "service", "petition", "review", "reform", "fund", "plan", "app",
+     "platform", "channel", "newspaper", "book", "report", "tender", "product"}
+)  # fmt: skip
+UNDER_FIRE = Trigger("ASSAULT", "firearms", None, None, None)
+BARRED = Trigger("COERCE", "restrict", None, None, None)
+_CROWD_EVENTS = frozenset(
+    {"rally", "protest", "demonstration", "march", "gathering", "crowd", "sit-in", "meeting"}
+)
+_WARS = frozenset({"war", "battle", "combat", "offensive", "attack", "invasion", "conflict"})
+_MEMBERSHIPS = _PACTS | {
+    "talk", "negotiation", "organisation", "organization", "alliance", "tournament", "union",
+    "league", "coalition", "government", "council", "process", "election", "commission",
+    "conference", "games", "olympics", "body", "federation", "bloc", "parliament"
+}  # fmt: skip
+_FORCE_MEANS = frozenset(
+    {"force", "violence", "gas", "cannon", "baton", "bullet", "truncheon", "grenade"}
+)
+_DOCUMENTS = frozenset(
+    {"video", "statement", "report", "footage", "image", "photo", "picture", "document",
+     "figure", "data", "list", "recording", "tape", "communique", "letter", "book", "film",
+     "result", "detail", "map", "audio", "album", "song", "record", "study", "survey"}
+)  # fmt: skip
+_DEVICES = frozenset({"bomb", "explosive", "device", "charge", "mine", "grenade"})
+_BARRIERS = frozenset({"roadblock", "checkpoint", "barricade", "barrier", "blockade"})
+SET_OFF = Trigger(
+    "ASSAULT",
+    "explosives",
+    "Explosions/Remote violence",
+    "Remote explosive/landmine/IED",
+    None,
+)
+_SHELTERS = frozenset({"camp", "shelter", "hospital", "clinic", "kitchen", "centre", "center"})
+USED_FORCE = Trigger("COERCE", "repression", None, None, None)
 JOINT_ACT = Trigger("COOPERATE", None, None, None, None)
 TOOK_PART = Trigger("CONSULT", None, None, None, None)
 HUNGER_STRIKE = Trigger("PROTEST", "hunger", None, None, None)
@@ -425,7 +497,7 @@ _SELVES = frozenset({"himself", "herself", "themselves", "itself"})
 _COMMITMENT = frozenset({"commitment", "readiness", "willingness", "intention", "determination"})
 _JOINT_ACTS = frozenset(
     {"patrol", "operation", "investigation", "inquiry", "probe", "venture", "project",
-     "effort", "mission", "force", "program", "programme", "search"}
+     "effort", "mission", "force", "program", "programme", "search", "campaign"}
 )  # fmt: skip
 _GUARD_VERBS = frozenset({"protect", "guard", "escort", "patrol", "secure", "monitor"})
 _FREEDOMS = frozenset({"freedom", "right", "liberty", "independence"})
@@ -436,10 +508,13 @@ _PROPERTY = frozenset(
 SOUGHT = Trigger("REQUEST", None, None, None, None)
 PULLED_BACK = Trigger("RETREAT", None, None, None, None)
 MEDIA_CURBED = Trigger("COERCE", "restrict", None, None, None)
-_CURB_VERBS = frozenset({"ban", "suspend", "close", "shut", "block", "outlaw", "censor"})
+_CURB_VERBS = frozenset(
+    {"ban", "suspend", "close", "shut", "block", "outlaw", "censor", "restrict", "cut"}
+)
 _MEDIA = frozenset(
     {"newspaper", "paper", "publication", "broadcast", "broadcaster", "broadcasting", "channel",
-     "station", "radio", "television", "tv", "website", "outlet", "media", "magazine", "daily"}
+     "station", "radio", "television", "tv", "website", "outlet", "media", "magazine", "daily",
+     "internet", "site", "platform", "medium"}
 )  # fmt: skip
 _EMERGENCY = frozenset({"emergency", "siege"})
 _CHARTERS = frozenset({"constitution", "parliament", "legislature", "assembly"})
@@ -500,14 +575,14 @@ def _objects(tok: Token) -> list[Token]:
 
 def _names_mission(obj: Token) -> bool:
     """True for "observers", "the peacekeeping force", "a mission of observers"."""
-    lemma = obj.lemma_.lower()
+    lemma = base(obj)
     if lemma in _MISSIONS:
         return True
     if lemma in _BODIES and any(
         c.lower_ in _PEACE for c in obj.children if c.dep_ in {"amod", "compound"}
     ):
         return True  # "the UN force", "a monitoring team"; not "the UN resolution"
-    return any(g.lemma_.lower() in _MISSIONS for g in _of_objects(obj))
+    return any(base(g) in _MISSIONS for g in _of_objects(obj))
 
 
 def _of_objects(tok: Token) -> list[Token]:
@@ -516,7 +591,7 @@ def _of_objects(tok: Token) -> list[Token]:
 
 def _names_peacekeepers(tok: Token) -> bool:
     """True for "peacekeepers", "peacekeeping troops", "a deployment of peacekeeping troops"."""
-    if tok.lemma_.lower() == "peacekeeper":
+    if base(tok) == "peacekeeper":
         return True
     if any(c.lower_ in _PEACE - {"u.n.", "un"} for c in tok.children):
         return True
@@ -525,7 +600,7 @@ def _names_peacekeepers(tok: Token) -> bool:
 
 def _drill(tok: Token) -> Trigger | None:
     """Military exercises: joint ones are cooperation (062), one side's a show of force (150)."""
-    lemma = tok.lemma_.lower()
+    lemma = base(tok)
     kids = {c.lower_ for c in tok.children}
     if not (
         (lemma in _DRILLS and kids & {"military", "joint", "naval"})
@@ -544,7 +619,7 @@ def _drill(tok: Token) -> Trigger | None:
 
 def _raised_guard(tok: Token, lemma: str, kids: set[str]) -> bool:
     """True for a raised alert or ordered patrols; not an air-raid alert or a patrol attacked."""
-    head = tok.head.lemma_.lower()
+    head = base(tok.head)
     if lemma == "alert":
         if kids & {"air", "raid", "missile", "siren", "rocket"}:
             return False
@@ -575,8 +650,8 @@ def construction(tok: Token) -> Trigger | None:
             and tok.dep_ == "dobj"
             and not kids & _WEAPON_KINDS
             and (
-                head.lemma_.lower() in {"end", "suspend", "cancel", "abandon"}
-                or (head.lemma_.lower() == "call" and any(c.lower_ == "off" for c in head.children))
+                base(head) in {"end", "suspend", "cancel", "abandon"}
+                or (base(head) == "call" and any(c.lower_ == "off" for c in head.children))
             )
         ):
             return EASED  # "called off a four-day strike": a concession
@@ -590,7 +665,12 @@ def construction(tok: Token) -> Trigger | None:
             )
         ):
             return LABOUR_STRIKE  # "hunger strike", "called off a strike", "went on strike"
-        if lemma == "fire" and tok.head.lemma_.lower() == "set" and tok.dep_ == "dobj":
+        if lemma in {"fire", "attack", "shelling", "bombardment"} and (
+            tok.dep_ == "pobj" and tok.head.lower_ == "under" and base(tok.head.head) == "come"
+        ):
+            # "their patrol came under fire": an attack, its kind (ACLED's) unsaid
+            return UNDER_FIRE if lemma == "fire" else None
+        if lemma == "fire" and base(tok.head) == "set" and tok.dep_ == "dobj":
             return ARSON  # "set fire to the offices"
         if lemma == "march" and (
             kids & {"protest", "silent", "peaceful", "mass"} or base(head) in _STAGE_VERBS
@@ -599,7 +679,7 @@ def construction(tok: Token) -> Trigger | None:
         if (
             tok.dep_ == "dobj"
             and base(head) in RECEIVE_VERBS
-            and ({lemma} | {g.lemma_.lower() for g in _of_objects(tok)}) & (_AID | _MONEY)
+            and ({lemma} | {base(g) for g in _of_objects(tok)}) & (_AID | _MONEY)
         ):
             return RECEIVED_AID  # "received 40 tonnes of relief supplies from China"
         if "joint" in kids and lemma in _JOINT_ACTS:
@@ -611,11 +691,11 @@ def construction(tok: Token) -> Trigger | None:
             return BOLSTERED  # "troops remained on alert", "ordered patrols by police"
         if lemma == "law" and "martial" in kids:
             return MARTIAL_LAW
-        if lemma in _TRUCES and tok.dep_ == "dobj" and head.lemma_.lower() in _DECLARE:
+        if lemma in _TRUCES and tok.dep_ == "dobj" and base(head) in _DECLARE:
             return TRUCE  # "declared a unilateral ceasefire": a truce, not an agreement
-        if lemma == "protest" and tok.head.lemma_.lower() in {"lodge", "file", "deliver"}:
+        if lemma == "protest" and base(tok.head) in {"lodge", "file", "deliver"}:
             return DIPLOMATIC_PROTEST  # "lodged an official protest with Albania"
-        if lemma == "state" and any(g.lemma_.lower() in _EMERGENCY for g in _of_objects(tok)):
+        if lemma == "state" and any(base(g) in _EMERGENCY for g in _of_objects(tok)):
             return MARTIAL_LAW  # "declared a state of emergency" (1724)
         if lemma == "in" and "sit" in kids:
             return SIT_IN  # "staged a sit-in" (parsed sit / - / in)
@@ -631,46 +711,44 @@ def construction(tok: Token) -> Trigger | None:
     if tok.pos_ != "VERB":
         return None
     objects = _objects(tok)
-    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "advmod"}}
     if any((lemma, p) in _PHRASAL for p in particles) and not any(
-        o.lemma_.lower() in _WAYS for o in objects
+        base(o) in _WAYS for o in objects
     ):
         return REJECTED  # "ruled out talks", "turned down the offer" (not "turned down a road")
     if lemma == "blow" and "up" in kids and any(o.lower_ in _SELVES for o in objects):
         return SUICIDE_BOMB  # "a suicide bomber blew himself up in a market" (1831)
     if lemma == "blow" and "up" in kids and any(o.pos_ == "NOUN" for o in objects):
         return BLOWN_UP  # "blew up a bridge": charges set, property destroyed
-    if lemma == "drop" and any(o.lemma_.lower() in _DROPPED_MUNITIONS for o in objects):
+    if lemma == "drop" and any(base(o) in _DROPPED_MUNITIONS for o in objects):
         return DROPPED  # "dropped cluster bombs on the village" (not "dropped the charges")
     if lemma == "disappear" and any(
-        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _PERSONS)
-        for c in tok.children
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or base(c) in _PERSONS) for c in tok.children
     ):
         return VANISHED
     if (
         lemma in {"block", "barricade"}
-        and any(o.lemma_.lower() in _WAYS for o in objects)
+        and any(base(o) in _WAYS for o in objects)
         and not any(
-            c.dep_ == "nsubj"
-            and (c.lemma_.lower() in _FORCES | _SECURITY or c.ent_type_ in {"GPE", "ORG"})
+            c.dep_ == "nsubj" and (base(c) in _FORCES | _SECURITY or c.ent_type_ in {"GPE", "ORG"})
             for c in tok.children
         )
     ):
         return BLOCKED  # "Algerians blocked roads"; troops or a named state blocking one: no
     if lemma == "protest" and _verbal_protest(tok):
         return DIPLOMATIC_PROTEST  # "the ministry protested that ...", "protested to Russia"
-    lemmas = {o.lemma_.lower() for o in objects}
+    lemmas = {base(o) for o in objects}
     if lemma in _CURB_VERBS and _names_media(objects):
         return MEDIA_CURBED  # "banned two television channels", "suspend publication"
     if (
         lemma in {"suspend", "dissolve", "abolish"}
-        and (lemmas | {g.lemma_.lower() for o in objects for g in _of_objects(o)}) & _CHARTERS
+        and (lemmas | {base(g) for o in objects for g in _of_objects(o)}) & _CHARTERS
     ):
         return MEDIA_CURBED  # "suspended the constitution": rule by decree (172)
     if tok.dep_ == "csubj" and _out_of_question(tok.head):
         return REJECTED  # "lifting the embargo is out of the question"
     if lemma in _EASE_VERBS and "state" in lemmas:
-        lemmas |= {g.lemma_.lower() for o in objects for g in _of_objects(o)}  # of emergency
+        lemmas |= {base(g) for o in objects for g in _of_objects(o)}  # of emergency
     if lemma in _EASE_VERBS and lemmas & _RELIEF:
         return RELIEVED  # "lifted the blockade", "eased sanctions": a military/economic retreat
     if lemma in _EASE_VERBS and lemmas & RESTRICTIONS:
@@ -689,12 +767,19 @@ def construction(tok: Token) -> Trigger | None:
         return RECALLED  # "will withdraw weapons inspectors", "recalled its ambassador"
     if lemma == "deny" and lemmas & {"entry", "visa"}:
         return RECALLED  # "would deny entry to all individuals undermining stability"
-    if (any(_names_mission(o) for o in objects) and lemma in _RECEIVE) or (
-        lemma in {"allow", "let", "permit"} and lemmas & _ACCESS
-    ):
+    if (
+        any(_names_mission(o) and base(o) not in _VISITORS for o in objects) and lemma in _RECEIVE
+    ) or (lemma in {"allow", "let", "permit"} and lemmas & _ACCESS):
         return ADMITTED  # "received a mission of observers", "allowed aid deliveries"
     if lemma in {"hand", "send"}:
-        lemmas |= {g.lemma_.lower() for o in objects for g in _of_objects(o)}  # "700 kg of X"
+        lemmas |= {base(g) for o in objects for g in _of_objects(o)}  # "700 kg of X"
+    if (
+        lemma in {"hand", "turn"}
+        and kids & {"over", "in"}
+        and lemmas & {"weapon", "arm", "ammunition"}
+        and not _state_subject(tok)
+    ):
+        return DISARMED  # "the militia handed over its weapons to the peacekeepers" (0873)
     if lemma in {"hand", "turn"} and kids & {"over", "back"} and objects:
         if lemmas & (_PEOPLE | {"suspect", "militant", "fugitive"}) and _to_objects(tok) & _JUSTICE:
             return EXTRADITED  # "handed the suspects over to the Iraqi authorities" (063)
@@ -703,7 +788,15 @@ def construction(tok: Token) -> Trigger | None:
         return ACCEDED  # "accepted demands from the rebels that it initiate reforms"
     if lemma == "return" and objects and not lemmas & {"fire", "favour", "favor", "call"}:
         return HANDED_BACK  # "will return weapons seized last year"
-    if lemma == "evacuate" and (lemmas | {o.lower_ for o in objects}) & _PEOPLE:
+    if (
+        lemma == "evacuate"
+        and (
+            lemmas
+            | {o.lower_ for o in objects}
+            | {base(g) for o in objects for g in _of_objects(o)}
+        )
+        & _PEOPLE
+    ):
         return EVACUATED  # "helicopters evacuated the wounded"
     if lemma == "arrive" and any(
         _names_peacekeepers(c) for c in tok.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"}
@@ -718,12 +811,10 @@ def construction(tok: Token) -> Trigger | None:
         return CALLED_UP  # "called up 300,000 reservists"
     if lemma == "close" and lemmas & {"embassy", "consulate", "mission"}:
         return RECALLED  # "closed its embassy in Kyiv" (161 reduce diplomatic relations)
-    if lemma == "receive" and any(
-        o.ent_type_ == "PERSON" or o.lemma_.lower() in _VISITORS for o in objects
-    ):
+    if lemma == "receive" and any(o.ent_type_ == "PERSON" or base(o) in _VISITORS for o in objects):
         return RECEIVED_VISIT  # "Putin received Lukashenko in Sochi" (043 host a visit)
     if lemma == "free" and any(
-        o.lemma_.lower() in GROUND_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objects
+        base(o) in GROUND_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objects
     ):
         return FREED_GROUND  # "freed the town": liberated, not a release
     if lemma in _PUSH and _reaches(tok):
@@ -738,13 +829,13 @@ def construction(tok: Token) -> Trigger | None:
         return DEFENDED  # "defended the decision", "defended Iraq against criticism"
     if lemma in _RAISE and (lemmas & (_FORCES | _RAISED)):
         return BOLSTERED  # "strengthened its forces in Lebanon"
-    if lemma in _STOP_WORK and "work" in lemmas:
+    if lemma in _STOP_WORK and lemmas & {"work", "tool"}:
         return LABOUR_STRIKE  # "stopped work", "shunned work"
     if lemma in {"throw", "hurl"} and lemmas & _MISSILES:
         return RIOT  # "threw stones at police"
     if lemma in _PHONE_VERBS and _talked_with(tok):
         return PHONED  # "spoke by telephone with his counterpart" (040, 041)
-    bowed_to = _to_objects(tok) | {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
+    bowed_to = _to_objects(tok) | {base(c) for c in tok.children if c.dep_ == "xcomp"}
     if lemma in _BOW and bowed_to & (_DEMANDS | {"pressure"}):
         return ACCEDED  # "bowed to opposition demands" (083)
     if lemma == "march" and not _armed_subject(tok):
@@ -753,7 +844,7 @@ def construction(tok: Token) -> Trigger | None:
         return RIOT  # "rioters set fire to cars", "protesters stormed the building" (145)
     if lemma in {"ban", "outlaw"} and lemmas & _BANNED:
         return BANNED  # "banned all political parties" (1722)
-    if lemma in _MOVE_VERBS and any(o.lemma_.lower() in _FORCES for o in objects):
+    if lemma in _MOVE_VERBS and any(base(o) in _FORCES for o in objects):
         if any(_names_peacekeepers(c) or _names_mission(c) for c in _to_tokens(tok)):
             return PEACEKEEPING  # "sending troops to the peacekeeping force" (074)
         return SENT_FORCES  # "moved two warships into the disputed waters"
@@ -826,17 +917,21 @@ def construction(tok: Token) -> Trigger | None:
     if lemma == "approve" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return RALLIED  # "approved of the reforms"
     if lemma in {"dismiss", "sack", "fire", "oust"} and any(
-        o.lemma_.lower() in _POSTS_HELD or o.ent_type_ == "PERSON" for o in objects
+        base(o) in _POSTS_HELD or o.ent_type_ == "PERSON" for o in objects
     ):
         return NOT_AN_EVENT  # "dismissed the interior minister": no rejection, no shooting
     if lemma == "strike" and any(
-        c.dep_ == "nsubj" and (c.lemma_.lower() in _WORKERS or c.lower_.endswith("workers"))
+        c.dep_ == "nsubj" and (base(c) in _WORKERS or c.lower_.endswith("workers"))
         for c in tok.children
     ):
         return LABOUR_STRIKE  # "dockworkers struck for a second day"
     if lemma == "raid":
         return POLICE_RAID if _police_subject(tok) else RAIDED  # "jets raided bases"
-    if lemma == "take" and any(o.lemma_.lower() in {"street", "streets"} for o in _to_tokens(tok)):
+    if (
+        lemma == "take"
+        and tok.dep_ != "relcl"
+        and any(base(o) in {"street", "streets"} for o in _to_tokens(tok))
+    ):
         return MARCHED  # "more than 20,000 people took to the streets"
     if lemma == "hold" and any(
         c.lower_ == "responsible" for t in (tok, *objects) for c in t.children
@@ -854,10 +949,9 @@ def construction(tok: Token) -> Trigger | None:
         return CLOSED_BORDER  # "sealed off the area around the mosque" (191)
     if (
         lemma == "leave"
-        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _FORCES for c in tok.children)
+        and any(c.dep_ == "nsubj" and base(c) in _FORCES for c in tok.children)
         and any(
-            o.ent_type_ in {"GPE", "LOC"} or o.lemma_.lower() in GROUND_NOUNS | {"country"}
-            for o in objects
+            o.ent_type_ in {"GPE", "LOC"} or base(o) in GROUND_NOUNS | {"country"} for o in objects
         )
     ):
         if any(c.dep_ == "nsubj" and _names_mission(c) for c in tok.children):
@@ -865,7 +959,7 @@ def construction(tok: Token) -> Trigger | None:
         return PULLED_BACK  # "the last Soviet troops left Afghanistan"
     if (
         lemma in {"fight", "combat", "battle", "tackle"}
-        and (lemmas | {g.lemma_.lower() for g in _prep_objects(tok, "against")}) & _SCOURGES
+        and (lemmas | {base(g) for g in _prep_objects(tok, "against")}) & _SCOURGES
     ):
         return NOT_AN_EVENT  # "cooperate on fighting terrorism": no armed clash
     if lemma == "expel" and lemmas & (_PEOPLE | _FOREIGNERS):
@@ -873,9 +967,8 @@ def construction(tok: Token) -> Trigger | None:
     if lemma in {"exchange", "share", "swap", "pool"} and lemmas & _INTELLIGENCE:
         return SHARED  # "will exchange intelligence on organised crime" (064)
     if lemma in {"hold", "keep", "detain"} and any(
-        {g.lemma_.lower() for g in _prep_objects(t, "for")}
-        & {"questioning", "question", "interrogation"}
-        or {g.lemma_.lower() for g in _prep_objects(t, "in")} & {"custody", "detention"}
+        {base(g) for g in _prep_objects(t, "for")} & {"questioning", "question", "interrogation"}
+        or {base(g) for g in _prep_objects(t, "in")} & {"custody", "detention"}
         for t in (tok, *objects)
     ):
         return DETAINED  # "held the suspect for questioning", "kept him in custody"
@@ -889,20 +982,149 @@ def construction(tok: Token) -> Trigger | None:
         return JOINT_ACT  # "engineers are working together on the new jet"
     if lemma == "seek" and objects and not any(c.dep_ == "xcomp" for c in tok.children):
         return SOUGHT  # "sought military aid" (10x), not "sought to capture the town"
-    if lemma == "pull" and kids & {"out", "back"} and not objects:
+    if lemma == "pull" and kids & {"out", "back"} and not objects and not _left(tok) & _MEMBERSHIPS:
         return PULLED_BACK  # "the troops pulled back from the river" (0874)
     if lemma == "step" and "down" in kids:
         return PULLED_BACK  # "the prime minister stepped down" (resigned)
     if lemma == "cancel" and objects:
         return CANCELLED  # "cancelled a planned visit"
     if lemma == "send" and objects:
-        if any(o.lemma_.lower() in _FORCES for o in objects):
+        if any(base(o) in _FORCES for o in objects):
             return SENT_FORCES
         if lemmas & _AID:
             return SENT_AID
+    if lemma == "launch" and lemmas & _LAUNCHED_PLANS:
+        return NOT_AN_EVENT  # "launched an appeal / a website / a vaccination campaign"
+    if (
+        lemma in {"break", "disperse"}
+        and ("up" in particles or lemma == "disperse")
+        and (lemmas & (_CROWD_EVENTS | _CROWDS))
+    ):
+        return USED_FORCE  # "broke up a rally", "dispersed the demonstrators" (175)
+    if lemma in {"bar", "ban"} and objects and _prep_objects(tok, "from"):
+        return BARRED  # "barred foreign journalists from entering the country" (191)
+    if lemma in {"allow", "let", "permit"} and any(
+        c.dep_ in {"ccomp", "xcomp"}
+        and any(g.dep_ == "nsubj" and _names_mission(g) for g in c.children)
+        for c in tok.children
+    ):
+        return ADMITTED  # "allowed UN inspectors to visit the sites" (0862)
+    if lemma == "report" and any(base(g) == "duty" for g in _prep_objects(tok, "for")):
+        return CALLED_UP  # "reservists reported for duty"
+    if lemma == "prepare" and any(base(g) in _WARS for g in _prep_objects(tok, "for")):
+        return BOLSTERED  # "ordered the army to prepare for war" (15)
+    if (
+        lemma in {"order", "tell", "force", "instruct"}
+        and any(_names_mission(o) for o in objects)
+        and any(c.dep_ == "xcomp" and base(c) in {"leave", "depart", "go"} for c in tok.children)
+    ):
+        return RECALLED  # "ordered the UN mission to leave the country" (166)
+    if lemma in {"withdraw", "pull", "quit", "walk"} and (_left(tok) & _MEMBERSHIPS):
+        return HALTED  # "pulled out of the security pact", "withdrew from the talks" (16)
+    if (
+        lemma in {"turn", "give"}
+        and kids & {"in", "up"}
+        and any(o.lower_ in _SELVES for o in objects)
+    ):
+        return DISARMED  # "rebels turned themselves in to the army" (0874 surrender)
+    if lemma == "treat" and (lemmas | {base(g) for o in objects for g in _of_objects(o)}) & (
+        _PEOPLE | {"casualty", "victim", "survivor"}
+    ):
+        return SENT_AID  # "doctors treated hundreds of wounded civilians" (073)
+    if lemma == "train" and lemmas & (_FORCES | _SECURITY | {"officer", "recruit", "pilot"}):
+        return JOINT_ACT  # "Germany trained 500 soldiers of the national army" (062)
+    if lemma in {"restore", "reinstate", "reconvene"} and lemmas & _CHARTERS:
+        return EASED  # "restored the elected parliament" (08)
+    if lemma == "set" and "off" in kids and lemmas & _DEVICES:
+        return SET_OFF  # "set off a bomb on a commuter train" (183)
+    if (
+        lemma == "take"
+        and any(
+            c.lower_ in {"hostage", "captive", "prisoner"} and c.dep_ in {"oprd", "xcomp", "dobj"}
+            for c in tok.children
+        )
+        and objects
+    ):
+        return VANISHED  # "took its crew hostage" (181 abduct)
+    if lemma == "draft" and ("in" in kids or lemmas & (_FORCES | _SECURITY)):
+        return CALLED_UP  # "extra police were drafted in"
+    if lemma == "reserve" and "right" in lemmas:
+        return ULTIMATUM  # "reserved the right to respond militarily" (13)
+    if lemma in {"attack", "slam", "blast", "lash"} and any(
+        g.pos_ == "VERB" or base(g) in _DEFENDED for g in _prep_objects(tok, "for")
+    ):
+        return DIPLOMATIC_PROTEST  # "attacked the media for spreading lies" (111)
+    if lemma in {"dismantle", "remove", "lift"} and lemmas & _BARRIERS:
+        return RELIEVED  # "dismantled the roadblocks around the city" (0872)
+    if lemma == "release" and (lemmas | ({base(tok.head)} if tok.dep_ == "acl" else set())) & (
+        _DOCUMENTS
+    ):
+        return NOT_AN_EVENT  # "released a statement"; not people or property let go
+    if lemma in {"withhold", "freeze", "cut", "suspend", "halt"} and _aid_objects(objects, lemmas):
+        return HALTED  # "donors withheld 300 million dollars in budget support" (16)
+    if lemma == "chain" and any(o.lower_ in _SELVES for o in objects):
+        return SIT_IN  # "activists chained themselves to the gates" (14)
+    if lemma == "set" and "up" in kids and lemmas & _SHELTERS:
+        return SENT_AID  # "set up camps for the refugees" (073)
+    if lemma == "raise" and any(
+        base(o) == "level" and {base(c) for c in o.children} & {"alert", "threat", "security"}
+        for o in objects
+    ):
+        return BOLSTERED  # "raised the alert level" (15)
+    if lemma == "use" and lemmas & _FORCE_MEANS:
+        return USED_FORCE  # "police used force to clear the camp"; "would use force" (175)
+    if lemma in {"fly", "ship", "airlift", "bring", "truck"} and _aid_objects(
+        _prep_objects(tok, "in"), {base(g) for g in _prep_objects(tok, "in")}
+    ):
+        return SENT_AID  # "flew in medical supplies" (parsed as a preposition)
+    if lemma in {"open", "reopen"} and lemmas & _CROSSINGS and _to_objects(tok) & _PEOPLE:
+        return SENT_AID  # "opened their borders to the refugees" (075)
+    if lemma in {"give", "cave"} and "in" in particles:
+        return ACCEDED  # "the government gave in to the strikers" (08)
+    if lemma in _FALL_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_.rstrip("s") in _MUNITIONS for c in tok.children
+    ):
+        return MUNITIONS_FELL  # "rockets rained down on the town"
+    if lemma in _ARRIVE_VERBS and any(
+        c.dep_ == "nsubj"
+        and (
+            base(c) in _FORCES | _FIGHTERS
+            or any(base(g) in _FORCES | _FIGHTERS for g in _of_objects(c))
+        )
+        for c in tok.children
+    ):
+        return SENT_FORCES  # "reinforcements poured into the province" (15x)
+    if lemma in {"torch", "raze"} and not _crowd_subject(tok):
+        return ARSON  # "the village was torched by militiamen"
+    if lemma in {"abandon", "vacate", "quit"} and lemmas & _POSTS:
+        return PULLED_BACK  # "soldiers abandoned their positions" (0874)
+    if lemma == "pull" and kids & {"out", "back"} and any(base(o) in _FORCES for o in objects):
+        return PULLED_BACK  # "the army pulled its troops back from the border"
+    if lemma in {"place", "put"} and any(base(g) in _FOOTINGS for g in _prep_objects(tok, "on")):
+        return BOLSTERED  # "placed the armed forces on a war footing"
+    if lemma in _PRESS_VERBS and objects and any(c.dep_ == "xcomp" for c in tok.children):
+        return WANTED  # "pressed the junta to release detained politicians" (10)
+    if lemma in {"caution", "warn"} and _prep_objects(tok, "against") and objects:
+        return ULTIMATUM  # "cautioned Taipei against any move towards independence"
+    if lemma == "insist" and _prep_objects(tok, "on"):
+        return WANTED  # "insisted on a recount of the votes"
+    if lemma in {"want", "wish"} and any(
+        c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in tok.children
+    ):
+        return WANTED  # "the UN wants both sides to return to the table"
+    if lemma in _CURB_VERBS and any(
+        base(o) == "access" and _names_media(_prep_objects(o, "to")) for o in objects
+    ):
+        return MEDIA_CURBED  # "blocked access to social media"
+    if (
+        lemma in {"give", "issue", "set"}
+        and lemmas & {"hour", "day", "deadline"}
+        and any(c.dep_ in {"advcl", "xcomp", "relcl"} for c in tok.children)
+    ):
+        return ULTIMATUM  # "gave foreigners 48 hours to leave the region"
     if (
         tok.dep_ == "ccomp"
-        and tok.head.lemma_.lower() in _STATEMENT_HEADS
+        and base(tok.head) in _STATEMENT_HEADS
         and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children)
     ):
         return MUST_REQUEST  # "declared that China must drop barriers"
@@ -922,7 +1144,7 @@ def _to_tokens(tok: Token) -> list[Token]:
 def _to_objects(tok: Token) -> set[str]:
     """Lemmas of the "to" objects of ``tok`` ("bowed to demands", "gave in to pressure")."""
     return {
-        g.lemma_.lower()
+        base(g)
         for c in tok.children
         if c.dep_ in {"prep", "prt"} and c.lower_ == "to"
         for g in c.children
@@ -935,8 +1157,8 @@ def _aid_objects(objects: list[Token], lemmas: set[str]) -> bool:
     if lemmas & (_AID | _MONEY):
         return True
     for o in objects:
-        kids = {c.lemma_.lower() for c in o.children if c.dep_ in {"amod", "compound"}}
-        of = {g.lemma_.lower() for g in _of_objects(o)}
+        kids = {base(c) for c in o.children if c.dep_ in {"amod", "compound"}}
+        of = {base(g) for g in _of_objects(o)}
         if kids & _RELIEF_KINDS or of & (_AID | _MONEY):
             return True
         if o.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in o.children):
@@ -948,7 +1170,7 @@ def _in_talks(tok: Token) -> bool:
     """True for "took part in the talks", "participated in the conference"."""
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
     return any(
-        g.lemma_.lower() in _MEETINGS
+        base(g) in _MEETINGS
         for h in heads
         for c in h.children
         if c.dep_ == "prep" and c.lower_ == "in"
@@ -959,9 +1181,15 @@ def _in_talks(tok: Token) -> bool:
 def _police_subject(tok: Token) -> bool:
     return any(
         c.dep_ == "nsubj"
-        and c.lemma_.lower() in {"police", "policeman", "agent", "officer", "authority", "security"}
+        and base(c) in {"police", "policeman", "agent", "officer", "authority", "security"}
         for c in tok.children
     )
+
+
+def _left(tok: Token) -> set[str]:
+    """Lemmas of what ``tok`` leaves: "withdrew from the talks", "pulled out of the pact"."""
+    outs = [c for c in tok.children if c.lower_ == "out"]
+    return {base(g) for t in (tok, *outs) for w in ("from", "of") for g in _prep_objects(t, w)}
 
 
 def _prep_objects(tok: Token, word: str) -> list[Token]:
@@ -984,7 +1212,8 @@ def _crowd_subject(tok: Token) -> bool:
         if c.dep_ == "nsubj":
             heads = [c, *_of_objects(c)]
             return any(
-                h.lemma_.lower() in _CROWDS
+                base(h) in _CROWDS
+                or h.lower_.rstrip("s") in _CROWDS
                 or any(m.lower_ in {"striking", "protesting"} for m in h.children)
                 for h in heads
             )
@@ -994,8 +1223,7 @@ def _crowd_subject(tok: Token) -> bool:
 def _state_subject(tok: Token) -> bool:
     """True when a state or its government is the subject ("Britain boycotted the games")."""
     return any(
-        c.dep_ == "nsubj"
-        and (c.ent_type_ in {"GPE", "NORP"} or c.lemma_.lower() in _OFFICES | {"country"})
+        c.dep_ == "nsubj" and (c.ent_type_ in {"GPE", "NORP"} or base(c) in _OFFICES | {"country"})
         for c in tok.children
     )
 
@@ -1004,7 +1232,7 @@ def _under_arrest(tok: Token) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ == "under"
-        and any(g.lemma_.lower() in {"arrest", "detention", "guard"} for g in c.children)
+        and any(base(g) in {"arrest", "detention", "guard"} for g in c.children)
         for c in tok.children
     )
 
@@ -1015,10 +1243,10 @@ def _talked_with(tok: Token) -> bool:
         if c.dep_ != "prep":
             continue
         objs = [g for g in c.children if g.dep_ == "pobj"]
-        if c.lower_ == "by" and any(g.lemma_.lower() in {"phone", "telephone"} for g in objs):
+        if c.lower_ == "by" and any(base(g) in {"phone", "telephone"} for g in objs):
             return True
         if c.lower_ == "with" and any(
-            g.lemma_.lower() in {"counterpart", "leader", "president", "minister"}
+            base(g) in {"counterpart", "leader", "president", "minister"}
             or g.ent_type_ in {"PERSON", "GPE", "NORP"}
             for g in objs
         ):
@@ -1028,7 +1256,7 @@ def _talked_with(tok: Token) -> bool:
 
 def _armed_subject(tok: Token) -> bool:
     return any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _FORCES | _SECURITY | {"army", "column"}
+        c.dep_ == "nsubj" and base(c) in _FORCES | _SECURITY | {"army", "column"}
         for c in tok.children
     )
 
@@ -1045,14 +1273,13 @@ def _verbal_protest(tok: Token) -> bool:
     if any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in kids):
         return True
     return any(
-        c.dep_ == "nsubj" and (c.ent_type_ in {"GPE", "NORP"} or c.lemma_.lower() in _OFFICES)
-        for c in kids
+        c.dep_ == "nsubj" and (c.ent_type_ in {"GPE", "NORP"} or base(c) in _OFFICES) for c in kids
     )
 
 
 def _names_media(objects: list[Token]) -> bool:
     for o in objects:
-        words = {o.lemma_.lower(), *(c.lemma_.lower() for c in o.children if c.dep_ == "compound")}
+        words = {base(o), *(base(c) for c in o.children if c.dep_ == "compound")}
         if words & _MEDIA:
             return True
     return False
@@ -1071,24 +1298,23 @@ def _out_of_question(tok: Token) -> bool:
 def _verbal_defence(tok: Token, objects: list[Token]) -> bool:
     """True for a defence in words: of a decision or a person, or against criticism."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.lemma_.lower() in _FORCES | _SECURITY:
+    if subj is not None and base(subj) in _FORCES | _SECURITY:
         return False  # "troops defended the town"
     against = {
-        g.lemma_.lower()
+        base(g)
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ == "against"
         for g in c.children
     }
     if against & _CRITICISM:
         return True
-    if subj is not None and (subj.lemma_.lower() in _OFFICES or subj.ent_type_ == "PERSON"):
+    if subj is not None and (base(subj) in _OFFICES or subj.ent_type_ == "PERSON"):
         # "the ministry defended the arrests": a state's office defends in words, unless
         # what it defends is ground ("the president defended the capital" is rare in news).
         return not any(
-            o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in GROUND_NOUNS
-            for o in objects
+            o.ent_type_ in {"GPE", "LOC", "FAC"} or base(o) in GROUND_NOUNS for o in objects
         )
-    return any(o.lemma_.lower() in _DEFENDED or o.ent_type_ == "PERSON" for o in objects)
+    return any(base(o) in _DEFENDED or o.ent_type_ == "PERSON" for o in objects)
 
 
 _COVERING = (
