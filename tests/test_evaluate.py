@@ -45,7 +45,7 @@ def test_evaluate_acled_report_split_by_place_matches_each_row_to_one_of_its_eve
 ) -> None:
     from eventwire.evaluate import evaluate_acled
 
-    note = "On 2 May 2022, Russian forces shelled Izium and Kupiansk, Kharkiv."
+    note = "Russian artillery hit Izium and Kupiansk, Kharkiv, early on Monday."
     cols = "event_id_cnty,event_date,notes,event_type,sub_event_type,fatalities,actor1,"
     cols += "geo_precision,latitude,longitude\n"
     kind = "Explosions/Remote violence,Shelling/artillery/missile attack,0,"
@@ -54,7 +54,7 @@ def test_evaluate_acled_report_split_by_place_matches_each_row_to_one_of_its_eve
     csv_text += f'X1,2022-05-02,"{note}",{kind},1,49.2103,37.2569\n'  # Izium
     csv_text += f'X2,2022-05-02,"{note}",{kind},1,49.7106,37.6156\n'  # Kupiansk
     # A one-row report whose second town is no event place of its own.
-    lone = "On 2 May 2022, Russian forces shelled Kupiansk, 60 km from Izium."
+    lone = "Russian artillery hit Kupiansk, 60 km from Izium, early on Monday."
     csv_text += f'X3,2022-05-02,"{lone}",{kind},1,49.2103,37.2569\n'  # Izium: not the event
     path = tmp_path / "acled.csv"
     path.write_text(csv_text, encoding="utf-8")
