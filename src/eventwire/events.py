@@ -700,17 +700,7 @@ def _described_in(
             continue
         p = described.get(_description(t))
         if p is not None:
-            return Location(
-                text=doc[t.left_edge.i : i + 1].text,
-                name=p.name,
-                lat=p.lat,
-                lon=p.lon,
-                country=p.country,
-                admin1=p.admin1,
-                geonames_id=p.geonames_id,
-                precision=p.precision,
-                basis="description",
-            )
+            return _location_of(p, p.precision, "description", doc[t.left_edge.i : i + 1].text)
     return None
 
 
@@ -876,15 +866,12 @@ def _background(tok: Token) -> bool:
     )
 
 
-def _location(p: Place, span: Span, sent: Span) -> Location:
-    precision = p.precision
-    doc = sent.doc
-    before = {t.lower_ for t in doc[max(span.start - 3, sent.start) : span.start]}
-    after = {t.lower_ for t in doc[span.end : min(span.end + 2, sent.end)]}
-    if precision == 1 and (before | after) & NEAR_WORDS:
-        precision = 2
+def _location_of(
+    p: Place, precision: int | None, basis: str = "sentence", text: str | None = None
+) -> Location:
+    """Return the event location a place mention gives, at ``precision``, said how."""
     return Location(
-        text=p.text,
+        text=p.text if text is None else text,
         name=p.name,
         lat=p.lat,
         lon=p.lon,
@@ -892,7 +879,18 @@ def _location(p: Place, span: Span, sent: Span) -> Location:
         admin1=p.admin1,
         geonames_id=p.geonames_id,
         precision=precision,
+        basis=basis,
     )
+
+
+def _location(p: Place, span: Span, sent: Span) -> Location:
+    precision = p.precision
+    doc = sent.doc
+    before = {t.lower_ for t in doc[max(span.start - 3, sent.start) : span.start]}
+    after = {t.lower_ for t in doc[span.end : min(span.end + 2, sent.end)]}
+    if precision == 1 and (before | after) & NEAR_WORDS:
+        precision = 2
+    return _location_of(p, precision)
 
 
 def _only_town(places: Sequence[Place], start: int, end: int) -> Location | None:
@@ -910,17 +908,7 @@ def _only_town(places: Sequence[Place], start: int, end: int) -> Location | None
     if len({(p.name, p.lat, p.lon) for p in towns}) != 1:
         return None
     p = towns[0]
-    return Location(
-        text=p.text,
-        name=p.name,
-        lat=p.lat,
-        lon=p.lon,
-        country=p.country,
-        admin1=p.admin1,
-        geonames_id=p.geonames_id,
-        precision=2,
-        basis="paragraph",
-    )
+    return _location_of(p, 2, "paragraph")
 
 
 def _article_region(places: Sequence[Place], focus: str | None) -> Location | None:
@@ -938,17 +926,7 @@ def _article_region(places: Sequence[Place], focus: str | None) -> Location | No
         return None
     best = max(counts, key=lambda n: (counts[n], -first[n].start))
     p = first[best]
-    return Location(
-        text=p.text,
-        name=p.name,
-        lat=p.lat,
-        lon=p.lon,
-        country=p.country,
-        admin1=p.admin1,
-        geonames_id=p.geonames_id,
-        precision=3,
-        basis="article",
-    )
+    return _location_of(p, 3, "article")
 
 
 def _from_context(para: Location | None, region: Location | None) -> Location | None:
