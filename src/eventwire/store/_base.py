@@ -36,9 +36,28 @@ class WriteStats:
 class Store(ABC):
     """Records in, records and flat event rows out; one writer, many readers."""
 
-    @abstractmethod
     def write(self, records: Iterable[Record], batch_size: int = 100) -> WriteStats:
-        """Store ``records``, one transaction per batch, replacing articles already stored."""
+        """Store ``records``, one transaction per batch, replacing articles already stored.
+
+        Each batch is gathered before its transaction opens, so the write lock is held only
+        while rows are written, not while upstream stages compute the next records.
+        """
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        totals = dict.fromkeys(WriteStats.__dataclass_fields__, 0)
+        batch: list[Record] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= batch_size:
+                self._write_batch(batch, totals)
+                batch = []
+        if batch:
+            self._write_batch(batch, totals)
+        return WriteStats(**totals)
+
+    @abstractmethod
+    def _write_batch(self, batch: list[Record], totals: dict[str, int]) -> None:
+        """Write ``batch`` in one transaction (all or nothing) and add its counts to ``totals``."""
 
     @abstractmethod
     def records(

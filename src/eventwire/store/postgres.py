@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote
 
 from eventwire.records import SCHEMA, Record
-from eventwire.store._base import DateLike, Store, StoreError, WriteStats, as_list, iso_date
+from eventwire.store._base import DateLike, Store, StoreError, as_list, iso_date
 from eventwire.store._schema import (
     ARTICLE_FIELDS,
     BOOL_FIELDS,
@@ -45,7 +45,6 @@ _WRITE_LOCK = 0x6576_7477_0002
 
 _INSERT = {table: insert_sql(table, "postgres") for table in TABLES}
 _COUNT = {table: f'SELECT count(*) FROM "{table}"' for table in TABLES}  # noqa: S608 - fixed names
-_CHILDREN = ("events", "quotes", "places", "entities")
 _EVENT_SELECT = (
     "SELECT "  # noqa: S608 - names from EVENT_COLUMNS and ARTICLE_FIELDS
     + ", ".join([f'e."{c}"' for c, _ in EVENT_COLUMNS] + [f'a."{f}"' for f in ARTICLE_FIELDS])
@@ -231,22 +230,6 @@ class PostgresStore(Store):
         with db.transaction():
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
             yield
-
-    def write(self, records: Iterable[Record], batch_size: int = 100) -> WriteStats:
-        """Store ``records``, one transaction per batch; return what was committed."""
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-        totals = dict.fromkeys(("articles", *_CHILDREN, "replaced", "batches"), 0)
-        batch: list[Record] = []
-        # Gathered before the transaction opens: the lock is held only while rows are written.
-        for record in records:
-            batch.append(record)
-            if len(batch) >= batch_size:
-                self._write_batch(batch, totals)
-                batch = []
-        if batch:
-            self._write_batch(batch, totals)
-        return WriteStats(**totals)
 
     def _write_batch(self, batch: list[Record], totals: dict[str, int]) -> None:
         n = dict.fromkeys(totals, 0)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.records import SCHEMA, Record
-from eventwire.store._base import DateLike, Store, StoreError, WriteStats, as_list, iso_date
+from eventwire.store._base import DateLike, Store, StoreError, as_list, iso_date
 from eventwire.store._schema import (
     ARTICLE_FIELDS,
     BOOL_FIELDS,
@@ -34,7 +34,6 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {}
 
 _INSERT = {table: insert_sql(table) for table in TABLES}
 _COUNT = {table: f'SELECT count(*) FROM "{table}"' for table in TABLES}  # noqa: S608 - fixed names
-_CHILDREN = ("events", "quotes", "places", "entities")
 
 # Selects exactly EVENT_FIELDS, in order: the event's columns, then its article's.
 _EVENT_SELECT = (
@@ -142,23 +141,6 @@ class SQLiteStore(Store):
                 db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
-
-    def write(self, records: Iterable[Record], batch_size: int = 100) -> WriteStats:
-        """Store ``records``, one transaction per batch; return what was committed."""
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-        totals = dict.fromkeys(("articles", *_CHILDREN, "replaced", "batches"), 0)
-        batch: list[Record] = []
-        # The batch is gathered before its transaction opens, so the write lock is held only
-        # while rows are written, not while upstream stages compute the next records.
-        for record in records:
-            batch.append(record)
-            if len(batch) >= batch_size:
-                self._write_batch(batch, totals)
-                batch = []
-        if batch:
-            self._write_batch(batch, totals)
-        return WriteStats(**totals)
 
     def _write_batch(self, batch: list[Record], totals: dict[str, int]) -> None:
         db = self._db
