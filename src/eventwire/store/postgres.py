@@ -7,30 +7,23 @@ never wait. Needs the ``postgres`` extra (psycopg 3).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from itertools import count
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, quote, unquote
 
 from eventwire.records import SCHEMA, Record
-from eventwire.store._base import DateLike, Store, StoreError, as_list, iso_date
+from eventwire.store._base import StoreError
 from eventwire.store._schema import (
-    ARTICLE_FIELDS,
     BOOL_FIELDS,
-    EVENT_COLUMNS,
-    EVENT_FIELDS,
     STORE_VERSION,
     TABLES,
     article_row,
-    entity_row,
-    flat_event,
     insert_sql,
-    place_row,
-    quote_row,
-    record_from_row,
     schema_statements,
 )
+from eventwire.store._sql import SQLStore, child_rows
 
 if TYPE_CHECKING:
     import psycopg
@@ -44,12 +37,6 @@ _SCHEMA_LOCK = 0x6576_7477_0001
 _WRITE_LOCK = 0x6576_7477_0002
 
 _INSERT = {table: insert_sql(table, "postgres") for table in TABLES}
-_COUNT = {table: f'SELECT count(*) FROM "{table}"' for table in TABLES}  # noqa: S608 - fixed names
-_EVENT_SELECT = (
-    "SELECT "  # noqa: S608 - names from EVENT_COLUMNS and ARTICLE_FIELDS
-    + ", ".join([f'e."{c}"' for c, _ in EVENT_COLUMNS] + [f'a."{f}"' for f in ARTICLE_FIELDS])
-    + ' FROM "events" e JOIN "articles" a ON a."id" = e."article_id"'
-)
 # Rows fetched per round trip when streaming results through a server-side cursor.
 _FETCH = 500
 _cursor_names = count()
@@ -124,12 +111,15 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class PostgresStore(Store):
+class PostgresStore(SQLStore):
     """A store in a PostgreSQL database, given by a libpq URL (``postgresql://user@host/db``).
 
     The tables live in the connection's current schema: choose another with the URL's
     ``options=-csearch_path=...``.
     """
+
+    MARK = "%s"
+    BYTEWISE = ' COLLATE "C"'  # the same order as SQLite's, whatever the server's locale
 
     def __init__(self, url: str, *, timeout: float = 10.0) -> None:
         pg = _psycopg()
@@ -240,16 +230,7 @@ class PostgresStore(Store):
                 cur.execute('DELETE FROM "articles" WHERE "id" = %s', (aid,))
                 n["replaced"] += max(cur.rowcount, 0)
                 cur.execute(_INSERT["articles"], _clean(article_row(record)))
-                rows: dict[str, list[dict[str, Any]]] = {
-                    "events": [
-                        {**flat_event(record.article, e), "ordinal": i}
-                        for i, e in enumerate(record.events)
-                    ],
-                    "quotes": [quote_row(aid, i, q) for i, q in enumerate(record.quotes)],
-                    "places": [place_row(aid, i, p) for i, p in enumerate(record.places)],
-                    "entities": [entity_row(aid, i, e) for i, e in enumerate(record.entities)],
-                }
-                for table, table_rows in rows.items():
+                for table, table_rows in child_rows(record).items():
                     if table_rows:
                         columns = [name for name, _ in TABLES[table]]
                         cur.executemany(
@@ -261,57 +242,6 @@ class PostgresStore(Store):
         n["batches"] = 1
         for key, value in n.items():
             totals[key] += value
-
-    def records(
-        self,
-        *,
-        since: DateLike | None = None,
-        until: DateLike | None = None,
-        type: str | Iterable[str] | None = None,  # the contract's field name
-        article_ids: Iterable[str] | None = None,
-    ) -> Iterator[Record]:
-        """Yield stored records, whole, of articles with at least one event matching the filters.
-
-        Without since/until/type every article matches, including those without events.
-        """
-        conds, params = _event_conditions(since, until, type, None)
-        where: list[str] = []
-        if conds:
-            where.append(
-                'EXISTS (SELECT 1 FROM "events" e WHERE e."article_id" = a."id" AND '  # noqa: S608 - fixed fragments
-                + " AND ".join(conds)
-                + ")"
-            )
-        ids = as_list(article_ids)
-        if ids is not None:
-            where.append('a."id" = ANY(%s)')
-            params.append([_no_nul(i) for i in ids])
-        sql = 'SELECT a."text", a."record" FROM "articles" a'
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += ' ORDER BY a."id" COLLATE "C"'
-        for text, stored in self._rows(sql, params):
-            yield record_from_row(text, stored)
-
-    def events(
-        self,
-        *,
-        since: DateLike | None = None,
-        until: DateLike | None = None,
-        type: str | Iterable[str] | None = None,  # the contract's field name
-        article_ids: Iterable[str] | None = None,
-    ) -> Iterator[dict[str, Any]]:
-        """Yield flat event rows (keys ``EVENT_FIELDS``) matching the filters, article order."""
-        conds, params = _event_conditions(since, until, type, article_ids)
-        sql = _EVENT_SELECT
-        if conds:
-            sql += " WHERE " + " AND ".join(conds)
-        sql += ' ORDER BY e."article_id" COLLATE "C", e."ordinal"'
-        for values in self._rows(sql, params):
-            row = dict(zip(EVENT_FIELDS, values, strict=True))
-            for key in BOOL_FIELDS:
-                row[key] = bool(row[key])
-            yield row
 
     def _rows(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
         """Yield result rows through a server-side cursor, a few hundred per round trip.
@@ -330,13 +260,13 @@ class PostgresStore(Store):
             with suppress(Exception):
                 cursor.close()
 
-    def counts(self) -> dict[str, int]:
-        """Return the number of rows per table (articles, events, quotes, places, entities)."""
-        out = {}
-        for table, sql in _COUNT.items():
-            row = self._db.execute(sql).fetchone()
-            out[table] = int(row[0]) if row else 0
-        return out
+    def _scalar(self, sql: str) -> Any:
+        row = self._db.execute(sql).fetchone()
+        return row[0] if row else 0
+
+    def _in_list(self, column: str, values: list[str]) -> tuple[str, Any]:
+        # ``column`` is one of SQLStore's fixed names; one array parameter for any length.
+        return f"{column} = ANY(%s)", [_no_nul(v) for v in values]
 
     def close(self) -> None:
         """Close the connection; further calls raise StoreError."""
@@ -347,30 +277,3 @@ class PostgresStore(Store):
 
 def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
-def _event_conditions(
-    since: DateLike | None,
-    until: DateLike | None,
-    types: str | Iterable[str] | None,
-    article_ids: Iterable[str] | None,
-) -> tuple[list[str], list[Any]]:
-    """Return WHERE fragments over ``events e`` (fixed text) and their parameters."""
-    conds: list[str] = []
-    params: list[Any] = []
-    if since is not None:
-        conds.append('e."event_date" >= %s')
-        params.append(iso_date(since, "since"))
-    if until is not None:
-        conds.append('e."event_date" <= %s')
-        params.append(iso_date(until, "until"))
-    # One array parameter instead of one placeholder per item: no parameter limit.
-    type_list = as_list(types, upper=True)
-    if type_list is not None:
-        conds.append('e."type" = ANY(%s)')
-        params.append(type_list)
-    ids = as_list(article_ids)
-    if ids is not None:
-        conds.append('e."article_id" = ANY(%s)')
-        params.append([_no_nul(i) for i in ids])
-    return conds, params

@@ -5,45 +5,29 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from eventwire.records import SCHEMA, Record
-from eventwire.store._base import DateLike, Store, StoreError, as_list, iso_date
+from eventwire.store._base import StoreError
 from eventwire.store._schema import (
-    ARTICLE_FIELDS,
-    BOOL_FIELDS,
-    EVENT_COLUMNS,
-    EVENT_FIELDS,
     STORE_VERSION,
     TABLES,
     article_row,
-    entity_row,
-    flat_event,
     insert_sql,
-    place_row,
-    quote_row,
-    record_from_row,
     schema_statements,
 )
+from eventwire.store._sql import SQLStore, child_rows
 
 # Statements that bring a store from version N to N+1; none yet (version 1 is the first).
 MIGRATIONS: dict[int, tuple[str, ...]] = {}
 
 _INSERT = {table: insert_sql(table) for table in TABLES}
-_COUNT = {table: f'SELECT count(*) FROM "{table}"' for table in TABLES}  # noqa: S608 - fixed names
-
-# Selects exactly EVENT_FIELDS, in order: the event's columns, then its article's.
-_EVENT_SELECT = (
-    "SELECT "  # noqa: S608 - names from EVENT_COLUMNS and ARTICLE_FIELDS
-    + ", ".join([f'e."{c}"' for c, _ in EVENT_COLUMNS] + [f'a."{f}"' for f in ARTICLE_FIELDS])
-    + ' FROM "events" e JOIN "articles" a ON a."id" = e."article_id"'
-)
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLStore):
     """A store in one SQLite file (``":memory:"`` for a throwaway one)."""
 
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 10.0) -> None:
@@ -153,73 +137,13 @@ class SQLiteStore(Store):
                     'DELETE FROM "articles" WHERE "id" = ?', (aid,)
                 ).rowcount
                 db.execute(_INSERT["articles"], article_row(record))
-                rows: dict[str, list[dict[str, Any]]] = {
-                    "events": [
-                        {**flat_event(record.article, e), "ordinal": i}
-                        for i, e in enumerate(record.events)
-                    ],
-                    "quotes": [quote_row(aid, i, q) for i, q in enumerate(record.quotes)],
-                    "places": [place_row(aid, i, p) for i, p in enumerate(record.places)],
-                    "entities": [entity_row(aid, i, e) for i, e in enumerate(record.entities)],
-                }
-                for table, table_rows in rows.items():
+                for table, table_rows in child_rows(record).items():
                     db.executemany(_INSERT[table], table_rows)
                     n[table] += len(table_rows)
                 n["articles"] += 1
         n["batches"] = 1
         for key, value in n.items():
             totals[key] += value
-
-    def records(
-        self,
-        *,
-        since: DateLike | None = None,
-        until: DateLike | None = None,
-        type: str | Iterable[str] | None = None,  # the contract's field name
-        article_ids: Iterable[str] | None = None,
-    ) -> Iterator[Record]:
-        """Yield stored records, whole, of articles with at least one event matching the filters.
-
-        Without since/until/type every article matches, including those without events.
-        """
-        conds, params = _event_conditions(since, until, type, None)
-        where: list[str] = []
-        if conds:
-            where.append(
-                'EXISTS (SELECT 1 FROM "events" e WHERE e."article_id" = a."id" AND '  # noqa: S608 - fixed fragments
-                + " AND ".join(conds)
-                + ")"
-            )
-        ids = as_list(article_ids)
-        if ids is not None:
-            where.append('a."id" IN (SELECT value FROM json_each(?))')
-            params.append(json.dumps(ids))
-        sql = 'SELECT a."text", a."record" FROM "articles" a'
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += ' ORDER BY a."id"'
-        for text, stored in self._rows(sql, params):
-            yield record_from_row(text, stored)
-
-    def events(
-        self,
-        *,
-        since: DateLike | None = None,
-        until: DateLike | None = None,
-        type: str | Iterable[str] | None = None,  # the contract's field name
-        article_ids: Iterable[str] | None = None,
-    ) -> Iterator[dict[str, Any]]:
-        """Yield flat event rows (keys ``EVENT_FIELDS``) matching the filters, article order."""
-        conds, params = _event_conditions(since, until, type, article_ids)
-        sql = _EVENT_SELECT
-        if conds:
-            sql += " WHERE " + " AND ".join(conds)
-        sql += ' ORDER BY e."article_id", e."ordinal"'
-        for values in self._rows(sql, params):
-            row = dict(zip(EVENT_FIELDS, values, strict=True))
-            for key in BOOL_FIELDS:
-                row[key] = bool(row[key])
-            yield row
 
     def _rows(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
         """Yield result rows one at a time; the cursor is closed even if the caller stops early."""
@@ -234,39 +158,16 @@ class SQLiteStore(Store):
             with suppress(sqlite3.ProgrammingError):
                 cursor.close()
 
-    def counts(self) -> dict[str, int]:
-        """Return the number of rows per table (articles, events, quotes, places, entities)."""
-        return {table: int(self._db.execute(sql).fetchone()[0]) for table, sql in _COUNT.items()}
+    def _scalar(self, sql: str) -> Any:
+        return self._db.execute(sql).fetchone()[0]
+
+    def _in_list(self, column: str, values: list[str]) -> tuple[str, Any]:
+        # ``column`` is one of SQLStore's fixed names; one JSON array parameter, so no limit
+        # on the number of SQLite variables.
+        return f"{column} IN (SELECT value FROM json_each(?))", json.dumps(values)  # noqa: S608
 
     def close(self) -> None:
         """Close the connection; further calls raise StoreError."""
         if self._conn is not None:
             self._conn.close()
             self._conn = None
-
-
-def _event_conditions(
-    since: DateLike | None,
-    until: DateLike | None,
-    types: str | Iterable[str] | None,
-    article_ids: Iterable[str] | None,
-) -> tuple[list[str], list[Any]]:
-    """Return WHERE fragments over ``events e`` (fixed text) and their parameters."""
-    conds: list[str] = []
-    params: list[Any] = []
-    if since is not None:
-        conds.append('e."event_date" >= ?')
-        params.append(iso_date(since, "since"))
-    if until is not None:
-        conds.append('e."event_date" <= ?')
-        params.append(iso_date(until, "until"))
-    # One JSON array parameter instead of one placeholder per item: no variable limit.
-    type_list = as_list(types, upper=True)
-    if type_list is not None:
-        conds.append('e."type" IN (SELECT value FROM json_each(?))')
-        params.append(json.dumps(type_list))
-    ids = as_list(article_ids)
-    if ids is not None:
-        conds.append('e."article_id" IN (SELECT value FROM json_each(?))')
-        params.append(json.dumps(ids))
-    return conds, params
