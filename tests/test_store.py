@@ -357,24 +357,29 @@ INJECTIONS = [
 ]
 
 
-def test_store_keeps_sql_injection_strings_verbatim(db: Path) -> None:
+def check_injection_strings_kept_verbatim(store: Store) -> None:
+    """Write and read back strings shaped like SQL injections; every store keeps them as text."""
     record = make_record(1, text=" ".join(INJECTIONS))
     record.article.id = INJECTIONS[0]
     record.article.title = INJECTIONS[1]
     record.events[0].actor1 = Actor(text=INJECTIONS[2], name=INJECTIONS[3])
+    store.write([record, make_record(2)])
+    assert store.counts()["articles"] == 2
+    assert next(store.records(article_ids=[INJECTIONS[0]])) == record
+    rows = list(store.events(article_ids=[INJECTIONS[0]], type=INJECTIONS[2]))
+    assert rows == []
+    row = next(store.events(article_ids=[INJECTIONS[0]]))
+    assert (row["article_id"], row["title"], row["actor1_text"], row["actor1_name"]) == (
+        INJECTIONS[0],
+        INJECTIONS[1],
+        INJECTIONS[2],
+        INJECTIONS[3],
+    )
+
+
+def test_store_keeps_sql_injection_strings_verbatim(db: Path) -> None:
     with SQLiteStore(db) as store:
-        store.write([record, make_record(2)])
-        assert store.counts()["articles"] == 2
-        assert next(store.records(article_ids=[INJECTIONS[0]])) == record
-        rows = list(store.events(article_ids=[INJECTIONS[0]], type=INJECTIONS[2]))
-        assert rows == []
-        row = next(store.events(article_ids=[INJECTIONS[0]]))
-        assert (row["article_id"], row["title"], row["actor1_text"], row["actor1_name"]) == (
-            INJECTIONS[0],
-            INJECTIONS[1],
-            INJECTIONS[2],
-            INJECTIONS[3],
-        )
+        check_injection_strings_kept_verbatim(store)
 
 
 def test_open_store_reads_paths_and_urls(tmp_path: Path) -> None:
