@@ -545,23 +545,13 @@ class PlaceFinder:
             # candidate before context. _near_parts narrows candidates between passes.
             keys = [name_key(o.text) for o in mentions]
             tops = [_prior_top(o) if o.candidates else None for o in mentions]
+            ctx = _Context(mentions, keys, tops, towns=pass_no > 0)
             for mi, m in enumerate(mentions):
                 if not m.candidates:
                     continue
                 # A region the article names as such counts more than a town's region.
-                regions: Counter[str | None] = Counter()
-                for oi, o in enumerate(mentions):
-                    if not o.candidates or keys[oi] == keys[mi]:
-                        continue
-                    top = o.best or tops[oi]
-                    assert top is not None
-                    weight = _REGION_BONUS if top.feature in _REGION_FEATURES else _TOWN_REGION
-                    regions[top.admin1] = max(regions[top.admin1], int(weight * 10))
-                near = [
-                    o.best
-                    for o in mentions
-                    if pass_no and o.best and o.sentence == m.sentence and o is not m
-                ]
+                regions = ctx.regions(mi)
+                near = [o.best for o in ctx.sentence(mi) if pass_no and o.best and o is not m]
                 # Names listed with states or countries are of that kind: "California or
                 # Washington" are states. (Towns are the default kind: they lend nothing.)
                 kinds = Counter(
@@ -573,15 +563,7 @@ class PlaceFinder:
                 # Towns the article names anywhere: of several villages of one name, the one
                 # closest to them (the front line, the district) is meant; those of the same
                 # sentence weigh double.
-                close = [
-                    (o.best, 1.0 if o.sentence == m.sentence else 0.5)
-                    for oi, o in enumerate(mentions)
-                    if pass_no
-                    and o.best is not None
-                    and not o.part
-                    and keys[oi] != keys[mi]
-                    and o.best.feature in _CITY_FEATURES
-                ]
+                close = ctx.towns(mi)
 
                 def score(
                     c: Candidate,
@@ -609,6 +591,7 @@ class PlaceFinder:
                     return s
 
                 m.best = _medoid(m.candidates, score, self.theatre)
+                ctx.resolved(mi)
             if pass_no == 0:
                 self._near_parts(mentions)
 
@@ -846,6 +829,97 @@ class PlaceFinder:
         )  # fmt: skip
 
 
+class _Context:
+    """What the other mentions of an article say of one mention, kept current as they resolve.
+
+    The regions the article names (each mention's best candidate, else its best before
+    context) and the towns it names (resolved mentions) are counted by name and by sentence,
+    so that reading them for a mention costs the number of distinct places, not of mentions:
+    a long article names the same towns hundreds of times. Mentions of the mention's own name
+    do not count.
+    """
+
+    def __init__(
+        self,
+        mentions: list[Mention],
+        keys: list[str],
+        tops: list[Candidate | None],
+        towns: bool,
+    ) -> None:
+        self.mentions, self.keys, self.tops, self.with_towns = mentions, keys, tops, towns
+        self.region_n: Counter[tuple[str | None, int]] = Counter()
+        self.region_by_key: dict[str, Counter[tuple[str | None, int]]] = {}
+        self.town_n: Counter[int] = Counter()
+        self.town_by_key: dict[str, Counter[int]] = {}
+        self.town_by_sentence: dict[int, Counter[int]] = {}
+        self.town_by_both: dict[tuple[int, str], Counter[int]] = {}
+        self.places: dict[int, Candidate] = {}
+        self.by_sentence: dict[int, list[Mention]] = {}
+        self.added: list[tuple[tuple[str | None, int] | None, int | None]] = []
+        for i, m in enumerate(mentions):
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+            self.added.append((None, None))
+            self._add(i)
+
+    def _add(self, i: int) -> None:
+        m, key = self.mentions[i], self.keys[i]
+        region = town = None
+        top = m.best or self.tops[i]
+        if m.candidates and top is not None:
+            weight = _REGION_BONUS if top.feature in _REGION_FEATURES else _TOWN_REGION
+            region = (top.admin1, int(weight * 10))
+            self.region_n[region] += 1
+            self.region_by_key.setdefault(key, Counter())[region] += 1
+        c = m.best
+        if self.with_towns and c is not None and not m.part and c.feature in _CITY_FEATURES:
+            town = c.place_id
+            self.places[town] = c
+            self.town_n[town] += 1
+            self.town_by_key.setdefault(key, Counter())[town] += 1
+            self.town_by_sentence.setdefault(m.sentence, Counter())[town] += 1
+            self.town_by_both.setdefault((m.sentence, key), Counter())[town] += 1
+        self.added[i] = (region, town)
+
+    def resolved(self, i: int) -> None:
+        """Count mention ``i`` by its new best candidate instead of its old one."""
+        m, key = self.mentions[i], self.keys[i]
+        region, town = self.added[i]
+        if region is not None:
+            self.region_n[region] -= 1
+            self.region_by_key[key][region] -= 1
+        if town is not None:
+            self.town_n[town] -= 1
+            self.town_by_key[key][town] -= 1
+            self.town_by_sentence[m.sentence][town] -= 1
+            self.town_by_both[(m.sentence, key)][town] -= 1
+        self._add(i)
+
+    def regions(self, i: int) -> Counter[str | None]:
+        """Return the best weight (x10) of each region the other names of the article lie in."""
+        own = self.region_by_key.get(self.keys[i], Counter())
+        out: Counter[str | None] = Counter()
+        for (admin1, weight), n in self.region_n.items():
+            if n > own[(admin1, weight)]:
+                out[admin1] = max(out[admin1], weight)
+        return out
+
+    def towns(self, i: int) -> list[tuple[Candidate, float]]:
+        """Return the towns the other names resolved to: 1.0 in the same sentence, else 0.5."""
+        m, key = self.mentions[i], self.keys[i]
+        own = self.town_by_key.get(key, Counter())
+        here = self.town_by_sentence.get(m.sentence, Counter())
+        own_here = self.town_by_both.get((m.sentence, key), Counter())
+        return [
+            (self.places[town], 1.0 if here[town] > own_here[town] else 0.5)
+            for town, n in self.town_n.items()
+            if n > own[town]
+        ]
+
+    def sentence(self, i: int) -> list[Mention]:
+        """Return the mentions of mention ``i``'s sentence (itself included)."""
+        return self.by_sentence[self.mentions[i].sentence]
+
+
 def _medoid(
     candidates: list[Candidate],
     score: Callable[[Candidate], float],
@@ -893,7 +967,9 @@ def _coordinated(mentions: list[Mention], text: str) -> dict[int, list[Mention]]
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # Cached: an article weighs the same candidates against the same towns again and again.
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = (
         math.sin((la2 - la1) / 2) ** 2
