@@ -223,6 +223,38 @@ def test_a_list_of_cities_is_not_town_and_region(finder: PlaceFinder) -> None:
     assert found["Odesa"].feature == "PPLA"
 
 
+@pytest.mark.parametrize(
+    ("text", "village", "region"),
+    [
+        (
+            "Shells hit Springfield, Kharkiv oblast, on Sunday night.",
+            "Springfield",
+            "Kharkiv Oblast",
+        ),
+        (
+            "Troops entered Berlin, Kherson region, after a week of fighting.",
+            "Berlin",
+            "Kherson Oblast",
+        ),
+    ],
+)
+def test_far_city_name_before_a_worded_region_is_a_village_of_the_region(
+    finder: PlaceFinder, text: str, village: str, region: str
+) -> None:
+    # A village the index lacks that bears a far city's name: placed at the region the text
+    # gives (precision 3), never at the city an ocean away.
+    found = _find(finder, text)
+    assert found[village].name == region
+    assert found[village].precision == 3
+
+
+def test_a_neighbouring_city_before_a_worded_region_is_listed_with_it(finder: PlaceFinder) -> None:
+    # Belgorod lies across the border from Kharkiv Oblast: listed with it (here with regions,
+    # so read as its region), not taken for a village of the oblast.
+    found = _find(finder, "Drones struck Belgorod, Kharkiv oblast and Sumy on Friday.")
+    assert found["Belgorod"].country == "RUS"
+
+
 def test_distant_loose_spelling_loses_to_context(finder: PlaceFinder) -> None:
     text = "Russian forces fired artillery at Liutivka, Kharkiv, and at Izium in Ukraine."
     found = _find(finder, text)

@@ -13,6 +13,7 @@ place even when the gazetteer does not know it.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -473,7 +474,8 @@ def pair_regions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> lis
                 added.append(a)
         if a is None or a.region:
             continue
-        if a.pinned or _fits(a, b, gazetteer):
+        worded = b.text.split()[-1].lower() in REGION_WORDS  # "Kharkiv oblast"
+        if a.pinned or _fits(a, b, gazetteer, worded):
             b.region = True
             a.within = b
             a.pinned = True
@@ -500,8 +502,11 @@ def _joined(
     return first
 
 
-def _fits(a: Mention, b: Mention, gazetteer: Gazetteer) -> bool:
-    """Return True when ``a`` may be a town inside the region or country ``b`` names."""
+def _fits(a: Mention, b: Mention, gazetteer: Gazetteer, explicit: bool = False) -> bool:
+    """Return True when ``a`` may be a town inside the region or country ``b`` names.
+
+    ``explicit``: ``b`` names itself a region ("Kharkiv oblast", "Kherson region").
+    """
     regions = _region_of(b, gazetteer)
     cands = gazetteer.lookup(a.text)
     # A loose spelling match ("Irane" ~ Iran) says nothing about what the name is.
@@ -525,8 +530,24 @@ def _fits(a: Mention, b: Mention, gazetteer: Gazetteer) -> bool:
         for r in regions
     )
     # A big city is named on its own; "Kharkiv, Kyiv" is a list, not Kharkiv in Kyiv Oblast.
-    big = any(c.population >= 100_000 or c.feature in {"PPLA", "PPLC"} for c in named)
+    # But a list names neighbours: "Springfield, Kharkiv oblast" is a village of the oblast
+    # the index lacks (placed at the oblast), not Springfield, Missouri beside the oblast.
+    big = [c for c in named if c.population >= 100_000 or c.feature in {"PPLA", "PPLC"}]
+    if explicit and big and regions:
+        big = [c for c in big if any(_flat_km(c, r) <= _LIST_KM for r in regions)]
     return inside or not big
+
+
+# How far from a region a big city named before it may lie and still be read as listed with
+# it ("Belgorod, Kharkiv oblast"), not as a village of the region that bears a city's name.
+_LIST_KM = 1000.0
+
+
+def _flat_km(a: Candidate, b: Candidate) -> float:
+    """Return an equirectangular distance in km: enough to tell neighbours from far places."""
+    dlat = a.lat - b.lat
+    dlon = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 111.2 * math.hypot(dlat, dlon)
 
 
 # Kinds of landmark named after their town ("Zaporizhzhia Nuclear Power Plant").
