@@ -255,6 +255,30 @@ def test_a_neighbouring_city_before_a_worded_region_is_listed_with_it(finder: Pl
     assert found["Belgorod"].country == "RUS"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # spaCy tags these cities as nationalities (NORP): a big city bears the name.
+        ("In a speech in Tunis on 2 May Meloni praised the deal.", "Tunis", "TUN"),
+        ("Sailors returned to Sevastopol after the drill.", "Sevastopol", "UKR"),
+        # A first name, but tagged a place and after "in": the city.
+        ("She spent ten years in Charlotte before moving north.", "Charlotte", "USA"),
+    ],
+)
+def test_big_cities_tagged_otherwise_are_places(
+    finder: PlaceFinder, text: str, name: str, country: str
+) -> None:
+    found = _find(finder, text)
+    assert found[name].country == country
+    assert found[name].precision == 1
+
+
+def test_a_first_name_that_a_city_bears_is_no_place_without_a_preposition(
+    finder: PlaceFinder,
+) -> None:
+    assert "Charlotte" not in _find(finder, "Charlotte said the talks had failed.")
+
+
 def test_distant_loose_spelling_loses_to_context(finder: PlaceFinder) -> None:
     text = "Russian forces fired artillery at Liutivka, Kharkiv, and at Izium in Ukraine."
     found = _find(finder, text)

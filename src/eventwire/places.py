@@ -416,13 +416,16 @@ class PlaceFinder:
             for c in self.gazetteer.lookup(key, fuzzy=False)
         )
 
-    def _keep(self, m: Mention, words: set[str], focus: str | None) -> bool:
+    def _keep(self, m: Mention, words: set[str], focus: str | None, text: str = "") -> bool:
         """Return True when a mention is a place, not a first name, surname or common word."""
         key = name_key(m.text)
+        city = self._big_city(m, key)
         if " " not in m.text.strip():
             if self._is_demonym(key) or key in WEAPON_WORDS:
                 return False
-            if not m.region and (key in FIRST_NAMES or key in COMMON_WORDS):
+            # "a life in Charlotte": a first name that a big city bears, where a place goes.
+            named_there = city and m.label == "GPE" and _after_locative(text, m.start)
+            if not m.region and (key in FIRST_NAMES or key in COMMON_WORDS) and not named_there:
                 return False
             if key in words and not m.pinned:
                 return False
@@ -431,7 +434,8 @@ class PlaceFinder:
         if m.trusted or not m.candidates:
             return m.trusted
         if m.label == "NORP" or any(c.feature in _AREA_FEATURES for c in m.candidates[:1]):
-            return m.label != "NORP"
+            # "a visit to Tunis" tagged as a nationality: a big city of the name is meant.
+            return m.label != "NORP" or city
         if len(m.text.split()) > 1:
             return True
         best = max(m.candidates, key=lambda c: c.population)
@@ -442,6 +446,17 @@ class PlaceFinder:
         if m.label in {"PERSON", "ORG"}:
             return home or best.population >= 100_000
         return best.population >= (10_000 if home else 100_000)
+
+    @staticmethod
+    def _big_city(m: Mention, key: str) -> bool:
+        """Return True when a city of 100,000 people or a capital bears the name itself."""
+        return any(
+            c.feature in _CITY_FEATURES
+            and c.match == 0
+            and name_key(c.name) == key
+            and (c.population >= 100_000 or c.feature == "PPLC")
+            for c in m.candidates
+        )
 
     def _plausible(self, m: Mention, c: Candidate, focus: str | None) -> bool:
         """Return True unless ``c`` is a loose spelling match that context does not support."""
@@ -635,7 +650,7 @@ class PlaceFinder:
             and name_key(m.text) not in words
         ]
         focus = self._focus(voters, votes, others if voters[:1] and voters[0].trusted else [])
-        kept = [m for m in kept if self._keep(m, words, focus)]
+        kept = [m for m in kept if self._keep(m, words, focus, doc_text(doc))]
         towns = [
             m
             for m in kept
@@ -918,6 +933,15 @@ class _Context:
     def sentence(self, i: int) -> list[Mention]:
         """Return the mentions of mention ``i``'s sentence (itself included)."""
         return self.by_sentence[self.mentions[i].sentence]
+
+
+# Words after which a name is a place ("a life in Charlotte", "a visit to Tunis").
+_LOCATIVE = re.compile(r"\b(?:in|to|from|near|at|outside|around|across)\s+$", re.IGNORECASE)
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """Return True when the words before ``start`` end in a preposition of place."""
+    return _LOCATIVE.search(text[max(0, start - 12) : start]) is not None
 
 
 def _medoid(
