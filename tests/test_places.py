@@ -273,6 +273,23 @@ def test_big_cities_tagged_otherwise_are_places(
     assert found[name].precision == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "county"),
+    [
+        (
+            "The championship returns to Hampshire in May after races at Brighton and Leeds.",
+            "Hampshire",
+        ),
+        ("A parasite outbreak in Devon put two people in hospital in Exeter.", "Devon"),
+    ],
+)
+def test_a_county_of_the_focus_country_tagged_a_person_is_a_place(
+    finder: PlaceFinder, text: str, county: str
+) -> None:
+    found = _find(finder, text)
+    assert (found[county].country, found[county].feature) == ("GBR", "ADM2")
+
+
 def test_a_first_name_that_a_city_bears_is_no_place_without_a_preposition(
     finder: PlaceFinder,
 ) -> None:

@@ -444,7 +444,9 @@ class PlaceFinder:
         # Unlabelled words need a real town; PERSON/ORG labels a town in the focus country.
         home = best.country == focus
         if m.label in {"PERSON", "ORG"}:
-            return home or best.population >= 100_000
+            # "returns to Hampshire" tagged a person: a county of the focus country bears it.
+            county = any(c.feature == "ADM2" and c.country == focus for c in m.candidates)
+            return home or county or best.population >= 100_000
         return best.population >= (10_000 if home else 100_000)
 
     @staticmethod
