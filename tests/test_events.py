@@ -1157,3 +1157,13 @@ def test_events_a_hyphenated_description_is_no_event() -> None:
 def test_events_the_main_clause_event_comes_first() -> None:
     events = code("Police opened fire to disperse the demonstrators, killing two.")
     assert [e.type for e in events][:1] == ["ASSAULT"]
+
+
+def test_an_event_at_one_of_several_homonym_villages_is_less_certain(pipeline: Pipeline) -> None:
+    unsure = _pipeline_events(pipeline, "Artillery fire hit Novoselivka, Donetsk region.")
+    sure = _pipeline_events(pipeline, "Artillery fire hit Sloviansk, Donetsk region.")
+    assert unsure[0].location is not None
+    assert sure[0].location is not None
+    assert (unsure[0].location.homonyms or 0) >= 1
+    assert sure[0].location.homonyms == 0
+    assert unsure[0].confidence < sure[0].confidence

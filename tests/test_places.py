@@ -296,6 +296,17 @@ def test_a_first_name_that_a_city_bears_is_no_place_without_a_preposition(
     assert "Charlotte" not in _find(finder, "Charlotte said the talks had failed.")
 
 
+def test_a_village_the_text_does_not_tell_from_its_homonyms_says_so(finder: PlaceFinder) -> None:
+    # The register holds several villages called Novoselivka in Donetsk Oblast; the sentence
+    # names no other place, so the one taken is one of several and the place says how many.
+    found = _find(finder, "Russian forces shelled Novoselivka, Donetsk region, on Monday.")
+    assert found["Novoselivka"].admin1 == "Donetsk Oblast"
+    assert (found["Novoselivka"].homonyms or 0) >= 1
+    assert found["Donetsk region"].homonyms == 0
+    # A town of one name in the country: nothing to choose between.
+    assert _find(finder, "Russian forces shelled Izium on Monday.")["Izium"].homonyms == 0
+
+
 def test_distant_loose_spelling_loses_to_context(finder: PlaceFinder) -> None:
     text = "Russian forces fired artillery at Liutivka, Kharkiv, and at Izium in Ukraine."
     found = _find(finder, text)

@@ -77,6 +77,7 @@ def make_record(
                     admin1="Kharkiv Oblast",
                     geonames_id=700000 + i,
                     precision=1,
+                    homonyms=i % 3,
                 ),
                 date=f"2022-09-{day:02d}",
                 date_text="overnight",
@@ -251,6 +252,30 @@ def test_store_refuses_newer_store_version(db: Path) -> None:
     con.close()
     with pytest.raises(StoreError, match="newer eventwire"):
         SQLiteStore(db)
+
+
+def test_store_of_version_1_is_migrated_and_keeps_its_rows(db: Path) -> None:
+    with SQLiteStore(db) as store:
+        store.write([make_record(1), make_record(2)])
+    # Make it a store of version 1: no events.location_homonyms column.
+    con = sqlite3.connect(db)
+    con.execute('ALTER TABLE "events" DROP COLUMN "location_homonyms"')
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'store_version'")
+    con.commit()
+    con.close()
+    with SQLiteStore(db) as store:
+        old = {r["id"]: r["location_homonyms"] for r in store.events()}
+        assert len(old) == 4
+        assert set(old.values()) == {None}  # not measured then
+        store.write([make_record(3)])
+        new = {r["id"]: r["location_homonyms"] for r in store.events()}
+        assert new["ev-003-0"] == new["ev-003-1"] == 3 % 3  # make_record: i % 3
+        assert len(new) == 6
+    con = sqlite3.connect(db)
+    assert dict(con.execute("SELECT key, value FROM meta").fetchall())["store_version"] == str(
+        STORE_VERSION
+    )
+    con.close()
 
 
 def test_store_refuses_foreign_database_and_non_database(tmp_path: Path) -> None:

@@ -216,6 +216,21 @@ def test_postgres_refuses_foreign_tables_and_newer_versions(url: str) -> None:
         PostgresStore(url)
 
 
+def test_postgres_store_of_version_1_is_migrated(url: str) -> None:
+    with PostgresStore(url) as store:
+        store.write([make_record(1)])
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute('ALTER TABLE "events" DROP COLUMN "location_homonyms"')
+        conn.execute('UPDATE "meta" SET "value" = \'1\' WHERE "key" = \'store_version\'')
+    with PostgresStore(url) as store:
+        assert {r["location_homonyms"] for r in store.events()} == {None}
+        store.write([make_record(2)])
+        assert {r["id"]: r["location_homonyms"] for r in store.events()}["ev-002-0"] == 2
+    with psycopg.connect(url, autocommit=True) as conn:
+        version = conn.execute('SELECT "value" FROM "meta" WHERE "key" = \'store_version\'')
+        assert version.fetchone() == ("2",)
+
+
 def test_postgres_unreachable_server_is_a_clear_error_without_password() -> None:
     dead = "postgresql://analyst:hunter2@127.0.0.1:9/events"
     with pytest.raises(StoreError, match="cannot connect") as refused:

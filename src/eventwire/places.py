@@ -92,6 +92,9 @@ _FALL_BACK_CHARS = 250.0
 # villages the text does not tell apart, not enough to move a name to a village when a city
 # bears it, however long the run. Bounded, so a long-running service forgets old articles.
 _THEATRE_KM = 40.0
+# Scores this close to the best are as good as it: the text does not tell the places apart.
+_HOMONYM_MARGIN = 1.0
+_HOMONYM_KM = 25.0  # nearer than this, two places are one for a reader of the map
 _THEATRE_CAP = 20
 _THEATRE_WEIGHT = 0.3
 _THEATRE_SIZE = 20_000
@@ -607,7 +610,7 @@ class PlaceFinder:
                         )
                     return s
 
-                m.best = _medoid(m.candidates, score, self.theatre)
+                m.best, m.homonyms = _medoid(m.candidates, score, self.theatre)
                 ctx.resolved(mi)
             if pass_no == 0:
                 self._near_parts(mentions)
@@ -843,6 +846,7 @@ class PlaceFinder:
             text=m.text, start=m.start, end=m.end, name=c.name, lat=c.lat, lon=c.lon,
             country=c.country, admin1=c.admin1, geonames_id=c.geonames_id, feature=c.feature,
             precision=precision, source=c.source,
+            homonyms=m.homonyms if c is m.best and not m.part else 0,
         )  # fmt: skip
 
 
@@ -950,8 +954,9 @@ def _medoid(
     candidates: list[Candidate],
     score: Callable[[Candidate], float],
     theatre: Theatre | None = None,
-) -> Candidate:
-    """Return the best-scoring candidate; among equals, the one nearest the others.
+) -> tuple[Candidate, int]:
+    """Return the best-scoring candidate (among equals, the one nearest the others) and how
+    many other places fit the text about as well.
 
     Several villages of one name in one region that nothing in the text tells apart: the
     towns earlier articles named weigh in (see ``Theatre``); among those still equal, the one
@@ -962,9 +967,20 @@ def _medoid(
         scored = [(s + _theatre_bonus(c, theatre), c) for s, c in scored]
     top = max(s for s, _ in scored)
     tied = [c for s, c in scored if s >= top - 1e-9]
-    if len(tied) < 3:
-        return tied[0]
-    return min(tied, key=lambda c: sum(_km(c, o) for o in tied))
+    best = tied[0] if len(tied) < 3 else min(tied, key=lambda c: sum(_km(c, o) for o in tied))
+    # How many others the text does not tell from it: places of its kind in its country
+    # within a small margin (a village of 600 people and a register village of unknown size).
+    kind = _kind(best)
+    homonyms = sum(
+        1
+        for s, c in scored
+        if c is not best
+        and s >= top - _HOMONYM_MARGIN
+        and c.country == best.country
+        and _kind(c) == kind
+        and _km(c, best) > _HOMONYM_KM
+    )
+    return best, homonyms
 
 
 def _theatre_bonus(c: Candidate, theatre: Theatre) -> float:

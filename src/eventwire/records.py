@@ -77,6 +77,8 @@ class Location:
     # Where the place was read: "sentence" (the event's own clause or sentence), "paragraph"
     # (an earlier event of the same paragraph), "article" (the region the article is about).
     basis: str = "sentence"
+    # Other places of the name that fit the text as well (see ``Place.homonyms``).
+    homonyms: int | None = None
 
 
 @dataclass(slots=True)
@@ -171,6 +173,9 @@ class Place:
     feature: str | None = None
     precision: int | None = None
     source: str | None = None
+    # Other places of the name, in the chosen one's country and of its kind, that the text
+    # fits as well (0: the text chose; 6: one of seven Novoselivkas, the middle one taken).
+    homonyms: int | None = None
 
 
 @dataclass(slots=True)

@@ -109,6 +109,7 @@ class Mention:
     sentence: int = 0
     candidates: list[Candidate] = field(default_factory=list)
     best: Candidate | None = None
+    homonyms: int = 0  # other candidates as good as ``best`` (see ``Place.homonyms``)
 
 
 def _dashed(ent: Span) -> bool:

@@ -35,6 +35,7 @@ REPORT_EVENT_FIELDS: tuple[str, ...] = (
     "country",
     "admin1",
     "geo_precision",
+    "location_homonyms",
     "event_date",
     "date_text",
     "time_precision",

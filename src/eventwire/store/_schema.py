@@ -14,7 +14,7 @@ from eventwire.records import Article, Entity, Event, Place, Quote, Record
 
 # Bump STORE_VERSION with every schema change and add its migration in sqlite.py and
 # postgres.py.
-STORE_VERSION = 1
+STORE_VERSION = 2
 
 # Flat event fields, in the order CSV and Datasette show them. Datasette finds maps by the
 # column names ``latitude`` / ``longitude``.
@@ -41,6 +41,8 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("admin1", "TEXT"),
     ("geonames_id", "INTEGER"),
     ("geo_precision", "INTEGER"),
+    # Other places of the location's name the text fits as well (0: the text chose).
+    ("location_homonyms", "INTEGER"),
     ("event_date", "TEXT"),
     ("date_text", "TEXT"),
     ("time_precision", "INTEGER"),
@@ -253,6 +255,7 @@ def flat_event(article: Article, event: Event) -> dict[str, Any]:
         "admin1": loc.admin1 if loc else None,
         "geonames_id": loc.geonames_id if loc else None,
         "geo_precision": loc.precision if loc else None,
+        "location_homonyms": loc.homonyms if loc else None,
         "event_date": event.date,
         "date_text": event.date_text,
         "time_precision": event.date_precision,

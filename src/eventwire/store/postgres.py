@@ -29,7 +29,10 @@ if TYPE_CHECKING:
     import psycopg
 
 # Statements that bring a store from version N to N+1; none yet (version 1 is the first).
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 1 -> 2: events.location_homonyms (events stored before it keep NULL: not measured).
+    1: ('ALTER TABLE "events" ADD COLUMN "location_homonyms" INTEGER',),
+}
 
 # Advisory lock keys (any 64-bit numbers, fixed): one for creating or migrating the schema, one
 # that writers hold for the length of a batch's transaction.

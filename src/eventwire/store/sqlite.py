@@ -22,7 +22,10 @@ from eventwire.store._schema import (
 from eventwire.store._sql import SQLStore, child_rows
 
 # Statements that bring a store from version N to N+1; none yet (version 1 is the first).
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 1 -> 2: events.location_homonyms (events stored before it keep NULL: not measured).
+    1: ('ALTER TABLE "events" ADD COLUMN "location_homonyms" INTEGER',),
+}
 
 _INSERT = {table: insert_sql(table) for table in TABLES}
 

@@ -141,7 +141,8 @@
       dl.appendChild(el("dd", value));
     }
     row("Date", e.event_date ? e.event_date + (e.date_text ? " (\u201c" + e.date_text + "\u201d)" : "") : "undated");
-    row("Place", actorLabel(e.location_name, e.location_text) + (e.admin1 ? ", " + e.admin1 : ""));
+    row("Place", actorLabel(e.location_name, e.location_text) + (e.admin1 ? ", " + e.admin1 : "") +
+      (e.location_homonyms > 0 ? " (one of " + (e.location_homonyms + 1) + " places of the name the text fits)" : ""));
     row("Actor", actorLabel(e.actor1_name, e.actor1_text));
     row("Target", actorLabel(e.actor2_name, e.actor2_text));
     row("Fatalities", e.fatalities);
