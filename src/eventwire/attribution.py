@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.intervals import Intervals
 from eventwire.records import Attribution, Entity
 from eventwire.speakers import lexicon, resolve
 
@@ -633,7 +634,7 @@ def _according(tok: Token) -> Frame | None:
     return Frame(tok, "according to", source, start, end, False)
 
 
-def _restated(frame: Frame, frames: Sequence[Frame], quoted: Sequence[tuple[int, int]]) -> bool:
+def _restated(frame: Frame, frames: Sequence[Frame], spans: Intervals, quoted: Intervals) -> bool:
     """Return True for a view reported inside another claim ("X said he wants Y").
 
     The outer claim already carries it: "he wants Y" and "Trump wants Y" in "X said Trump
@@ -648,20 +649,19 @@ def _restated(frame: Frame, frames: Sequence[Frame], quoted: Sequence[tuple[int,
     speech = frame.lemma in lexicon()["speech"]
     if frame.lemma == "according to" or (named and speech and frame.cue.pos_ == "NOUN"):
         return False
-    if any(s <= frame.start < e for s, e in quoted):
+    if quoted.covers(frame.start):
         return False
     at = src.start_char
     return any(
         other is not frame
-        and other.start <= at < other.end
         and not (frame.start <= other.start and other.end <= frame.end)
         # A cue inside quoted words is no claim of its own (see ``find_claims``).
-        and not any(s <= other.source.start_char < e for s, e in quoted)
-        for other in frames
+        and not quoted.covers(other.source.start_char)
+        for other in (frames[i] for i in spans.covering(at))
     )
 
 
-def _passed_on(frame: Frame, frames: Sequence[Frame]) -> bool:
+def _passed_on(frame: Frame, frames: Sequence[Frame], spans: Intervals) -> bool:
     """Return True for a report that "according to" passes on ("X said A, according to Z").
 
     The text has it from Z: Z is the source of what X said (as PolNeAR marks it), and X's
@@ -673,10 +673,9 @@ def _passed_on(frame: Frame, frames: Sequence[Frame]) -> bool:
     at, cue = frame.source.start_char, frame.cue.idx
     return any(
         other.lemma in {"according to", "in"}
-        and other.start <= at < other.end
         and other.start <= cue < other.end
         and not other.source.start_char <= at < other.source.end_char
-        for other in frames
+        for other in (frames[i] for i in spans.covering(at))
     )
 
 
@@ -685,16 +684,18 @@ def find_claims(doc: Doc, entities: Sequence[Entity]) -> list[Claim]:
     # Imported here: quotes builds on this module, and both need the quote marks.
     from eventwire.quotes import quote_spans
 
-    quoted = [(q.start, q.end) for q in quote_spans(doc.text)]
+    quoted = Intervals((q.start, q.end) for q in quote_spans(doc.text))
     claims: list[Claim] = []
     seen: set[tuple[int, int, int]] = set()
     frames = cue_frames(doc)
+    # Which frames contain a position, by bisection: a long article has thousands.
+    spans = Intervals((f.start, f.end) for f in frames)
     for frame in frames:
         key = (frame.start, frame.end, frame.source.start_char)
         # A source named inside quoted words speaks through the quote's speaker, not the text.
-        if key in seen or any(s <= frame.source.start_char < e for s, e in quoted):
+        if key in seen or quoted.covers(frame.source.start_char):
             continue
-        if _restated(frame, frames, quoted) or _passed_on(frame, frames):
+        if _restated(frame, frames, spans, quoted) or _passed_on(frame, frames, spans):
             continue
         seen.add(key)
         name = resolve(doc, frame.source, entities)
