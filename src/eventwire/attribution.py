@@ -8,6 +8,7 @@ cues ("as reported by X", "according to X"), the clause they modify. Speaker res
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -339,7 +340,8 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
     pursue = lex["pursue"] if claims else frozenset()
     judge = lex["judge"] if claims else frozenset()
     verbs = lex["speech"] | (lex["claim"] | pursue | judge if claims else frozenset())
-    frames: list[Frame] = [f for sent in doc.sents for f in _headline(sent)] if claims else []
+    ents = _DocEnts(doc)
+    frames: list[Frame] = [f for s in doc.sents for f in _headline(s, ents)] if claims else []
     nouns, stances = lex["noun"], lex["stance"]
     for tok in doc:
         lower = tok.lower_
@@ -467,7 +469,40 @@ def _favour(prep: Token) -> bool:
     return any(c.lower_ in {"favor", "favour", "support"} for c in prep.children)
 
 
-def _headline(sent: Span) -> list[Frame]:
+class _DocEnts:
+    """A doc's entities, read once when first asked (``doc.ents`` builds them all anew).
+
+    They come in text order and never overlap, so their starts and their ends both ascend:
+    those starting in a token range, or ending at a token, are found by bisection.
+    """
+
+    __slots__ = ("_doc", "_ends", "_ents", "_starts")
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._ents: list[Span] | None = None
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def _read(self) -> list[Span]:
+        if self._ents is None:
+            self._ents = list(self._doc.ents)
+            self._starts = [e.start for e in self._ents]
+            self._ends = [e.end for e in self._ents]
+        return self._ents
+
+    def starting_in(self, start: int, end: int) -> list[Span]:
+        """Return the entities whose first token is in ``start:end``, in text order."""
+        ents = self._read()
+        return ents[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+    def ending_at(self, end: int) -> list[Span]:
+        """Return the entities that end at token ``end``, in text order."""
+        ents = self._read()
+        return ents[bisect_left(self._ends, end) : bisect_right(self._ends, end)]
+
+
+def _headline(sent: Span, ents: _DocEnts) -> list[Frame]:
     """Return the frame of a "Name: what they said" headline or lede, if ``sent`` is one."""
     colon = next((t for t in sent if t.text == ":"), None)
     if colon is None or colon.i == sent.start or colon.i - sent.start > 8:
@@ -476,8 +511,8 @@ def _headline(sent: Span) -> list[Frame]:
     if any(t.pos_ in {"VERB", "AUX"} for t in lead):
         return []
     # "Zelensky, fury over the UN: ..." is Zelensky's; "The Pentagon: ..." the Pentagon's.
-    people = [e for e in sent.doc.ents if e.label_ == "PERSON" and lead.start <= e.start < lead.end]
-    last = [e for e in sent.doc.ents if e.label_ == "ORG" and e.end == lead.end]
+    people = [e for e in ents.starting_in(lead.start, lead.end) if e.label_ == "PERSON"]
+    last = [e for e in ents.ending_at(lead.end) if e.label_ == "ORG"]
     rest = sent.doc[colon.i + 1 : sent.end]
     words = [t for t in rest if not t.is_space and not t.is_punct]
     if len(words) < 2:
