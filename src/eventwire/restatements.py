@@ -18,6 +18,9 @@ def merge(events: list[Event]) -> list[Event]:
     # ``_same_event``, and merging changes none of them) are the same event: the twin is
     # looked for among the kept events of that kind, in the order they were kept.
     kinds: dict[tuple[object, ...], list[Event]] = {}
+    # The evidence starts of each kept event that took a restatement (by identity: the kept
+    # events stay in ``out`` until the end), kept current as evidence is added.
+    told: dict[int, set[int]] = {}
     for ev in events:
         kind = _kind(ev)
         twin = next((o for o in kinds.get(kind, ()) if _same_event(o, ev)), None)
@@ -25,8 +28,12 @@ def merge(events: list[Event]) -> list[Event]:
             out.append(ev)
             kinds.setdefault(kind, []).append(ev)
             continue
-        if all(ev.evidence.start != e.start for e in [twin.evidence, *twin.also_evidence]):
+        starts = told.get(id(twin))
+        if starts is None:
+            starts = told[id(twin)] = {e.start for e in [twin.evidence, *twin.also_evidence]}
+        if ev.evidence.start not in starts:
             twin.also_evidence.append(ev.evidence)
+            starts.add(ev.evidence.start)
         if twin.date_precision != 1 and ev.date_precision == 1:
             # A headline dated by its publication; the body states the day.
             twin.date, twin.date_text, twin.date_precision = ev.date, ev.date_text, 1
