@@ -17,6 +17,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from eventwire.intervals import ParagraphCounter
 from eventwire.records import Actor, Event, Location
 from eventwire.triggers import base
 
@@ -230,15 +231,30 @@ def reconcile(events: Sequence[Event], text: str) -> list[Event]:
     "clashed ... and the city was liberated" is one battle that changed who holds the town;
     a paragraph that says no fighting took place makes its changes of control non-violent.
     """
-    paras = [text.count("\n\n", 0, ev.evidence.start) for ev in events]
+    para_of = ParagraphCounter(text)
+    paras = [para_of(ev.evidence.start) for ev in events]
+    parts: list[str] | None = None  # the paragraphs' texts, split once when first asked
     for ev, para in zip(events, paras, strict=True):
-        if ev.acled_sub_event_type in TERRITORY_SUBS and no_fight_said(_paragraph(text, para)):
-            ev.acled_sub_event_type = NON_VIOLENT
-            ev.acled_event_type = "Strategic developments"
+        if ev.acled_sub_event_type in TERRITORY_SUBS:
+            if parts is None:
+                parts = text.split("\n\n")
+            if no_fight_said(parts[para] if para < len(parts) else ""):
+                ev.acled_sub_event_type = NON_VIOLENT
+                ev.acled_event_type = "Strategic developments"
     out = list(events)
     drop: set[int] = set()
-    for i, j in itertools.combinations(range(len(out)), 2):
-        if paras[i] != paras[j] or i in drop or j in drop:
+    # Only two events of one paragraph combine: each event is paired with the later events of
+    # its paragraph, in the order of all pairs (i, j), i < j, of the article.
+    members: dict[int, list[int]] = {}
+    for k, para in enumerate(paras):
+        members.setdefault(para, []).append(k)
+    after = [0] * len(out)  # each event's position among its paragraph's events, plus one
+    for group in members.values():
+        for pos, k in enumerate(group):
+            after[k] = pos + 1
+    pairs = ((i, j) for i in range(len(out)) for j in members[paras[i]][after[i] :])
+    for i, j in pairs:
+        if i in drop or j in drop:
             continue
         a, b = out[i], out[j]
         if not _combinable(a, b):
@@ -257,11 +273,6 @@ def reconcile(events: Sequence[Event], text: str) -> list[Event]:
             _absorb(a, b)
             drop.add(j)
     return [ev for k, ev in enumerate(out) if k not in drop]
-
-
-def _paragraph(text: str, index: int) -> str:
-    parts = text.split("\n\n")
-    return parts[index] if index < len(parts) else ""
 
 
 def _combinable(a: Event, b: Event) -> bool:

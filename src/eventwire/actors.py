@@ -16,6 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from eventwire.intervals import Intervals
 from eventwire.records import Actor, Entity, Place
 from eventwire.textnorm import fold
 
@@ -233,7 +234,8 @@ class ActorResolver:
 
     def entities(self, doc: Doc, places: Sequence[Place], on: str | None = None) -> list[Entity]:
         """Return the people, organisations and groups the doc names, with canonical names."""
-        place_spans = {(p.start, p.end) for p in places}
+        # The places' ranges, asked by bisection (a long article names thousands).
+        place_spans = Intervals({(p.start, p.end) for p in places})
         out: list[Entity] = []
         seen: set[tuple[int, int]] = set()
         full_names: dict[str, str] = {}
@@ -270,8 +272,8 @@ def _trim(span: Span) -> tuple[int, int]:
     return span.start_char + lead, span.start_char + len(stripped)
 
 
-def _overlaps(span: Span, spans: set[tuple[int, int]]) -> bool:
-    return any(span.start_char < e and s < span.end_char for s, e in spans)
+def _overlaps(span: Span, spans: Intervals) -> bool:
+    return bool(spans.overlapping(span.start_char, span.end_char))
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:

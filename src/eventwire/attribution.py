@@ -8,11 +8,13 @@ cues ("as reported by X", "according to X"), the clause they modify. Speaker res
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.intervals import Intervals
 from eventwire.records import Attribution, Entity
 from eventwire.speakers import lexicon, resolve
 
@@ -338,7 +340,8 @@ def _cue_frames(doc: Doc, *, claims: bool) -> list[Frame]:
     pursue = lex["pursue"] if claims else frozenset()
     judge = lex["judge"] if claims else frozenset()
     verbs = lex["speech"] | (lex["claim"] | pursue | judge if claims else frozenset())
-    frames: list[Frame] = [f for sent in doc.sents for f in _headline(sent)] if claims else []
+    ents = _DocEnts(doc)
+    frames: list[Frame] = [f for s in doc.sents for f in _headline(s, ents)] if claims else []
     nouns, stances = lex["noun"], lex["stance"]
     for tok in doc:
         lower = tok.lower_
@@ -466,7 +469,40 @@ def _favour(prep: Token) -> bool:
     return any(c.lower_ in {"favor", "favour", "support"} for c in prep.children)
 
 
-def _headline(sent: Span) -> list[Frame]:
+class _DocEnts:
+    """A doc's entities, read once when first asked (``doc.ents`` builds them all anew).
+
+    They come in text order and never overlap, so their starts and their ends both ascend:
+    those starting in a token range, or ending at a token, are found by bisection.
+    """
+
+    __slots__ = ("_doc", "_ends", "_ents", "_starts")
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._ents: list[Span] | None = None
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def _read(self) -> list[Span]:
+        if self._ents is None:
+            self._ents = list(self._doc.ents)
+            self._starts = [e.start for e in self._ents]
+            self._ends = [e.end for e in self._ents]
+        return self._ents
+
+    def starting_in(self, start: int, end: int) -> list[Span]:
+        """Return the entities whose first token is in ``start:end``, in text order."""
+        ents = self._read()
+        return ents[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+    def ending_at(self, end: int) -> list[Span]:
+        """Return the entities that end at token ``end``, in text order."""
+        ents = self._read()
+        return ents[bisect_left(self._ends, end) : bisect_right(self._ends, end)]
+
+
+def _headline(sent: Span, ents: _DocEnts) -> list[Frame]:
     """Return the frame of a "Name: what they said" headline or lede, if ``sent`` is one."""
     colon = next((t for t in sent if t.text == ":"), None)
     if colon is None or colon.i == sent.start or colon.i - sent.start > 8:
@@ -475,8 +511,8 @@ def _headline(sent: Span) -> list[Frame]:
     if any(t.pos_ in {"VERB", "AUX"} for t in lead):
         return []
     # "Zelensky, fury over the UN: ..." is Zelensky's; "The Pentagon: ..." the Pentagon's.
-    people = [e for e in sent.doc.ents if e.label_ == "PERSON" and lead.start <= e.start < lead.end]
-    last = [e for e in sent.doc.ents if e.label_ == "ORG" and e.end == lead.end]
+    people = [e for e in ents.starting_in(lead.start, lead.end) if e.label_ == "PERSON"]
+    last = [e for e in ents.ending_at(lead.end) if e.label_ == "ORG"]
     rest = sent.doc[colon.i + 1 : sent.end]
     words = [t for t in rest if not t.is_space and not t.is_punct]
     if len(words) < 2:
@@ -633,7 +669,7 @@ def _according(tok: Token) -> Frame | None:
     return Frame(tok, "according to", source, start, end, False)
 
 
-def _restated(frame: Frame, frames: Sequence[Frame], quoted: Sequence[tuple[int, int]]) -> bool:
+def _restated(frame: Frame, frames: Sequence[Frame], spans: Intervals, quoted: Intervals) -> bool:
     """Return True for a view reported inside another claim ("X said he wants Y").
 
     The outer claim already carries it: "he wants Y" and "Trump wants Y" in "X said Trump
@@ -648,20 +684,19 @@ def _restated(frame: Frame, frames: Sequence[Frame], quoted: Sequence[tuple[int,
     speech = frame.lemma in lexicon()["speech"]
     if frame.lemma == "according to" or (named and speech and frame.cue.pos_ == "NOUN"):
         return False
-    if any(s <= frame.start < e for s, e in quoted):
+    if quoted.covers(frame.start):
         return False
     at = src.start_char
     return any(
         other is not frame
-        and other.start <= at < other.end
         and not (frame.start <= other.start and other.end <= frame.end)
         # A cue inside quoted words is no claim of its own (see ``find_claims``).
-        and not any(s <= other.source.start_char < e for s, e in quoted)
-        for other in frames
+        and not quoted.covers(other.source.start_char)
+        for other in (frames[i] for i in spans.covering(at))
     )
 
 
-def _passed_on(frame: Frame, frames: Sequence[Frame]) -> bool:
+def _passed_on(frame: Frame, frames: Sequence[Frame], spans: Intervals) -> bool:
     """Return True for a report that "according to" passes on ("X said A, according to Z").
 
     The text has it from Z: Z is the source of what X said (as PolNeAR marks it), and X's
@@ -673,10 +708,9 @@ def _passed_on(frame: Frame, frames: Sequence[Frame]) -> bool:
     at, cue = frame.source.start_char, frame.cue.idx
     return any(
         other.lemma in {"according to", "in"}
-        and other.start <= at < other.end
         and other.start <= cue < other.end
         and not other.source.start_char <= at < other.source.end_char
-        for other in frames
+        for other in (frames[i] for i in spans.covering(at))
     )
 
 
@@ -685,16 +719,18 @@ def find_claims(doc: Doc, entities: Sequence[Entity]) -> list[Claim]:
     # Imported here: quotes builds on this module, and both need the quote marks.
     from eventwire.quotes import quote_spans
 
-    quoted = [(q.start, q.end) for q in quote_spans(doc.text)]
+    quoted = Intervals((q.start, q.end) for q in quote_spans(doc.text))
     claims: list[Claim] = []
     seen: set[tuple[int, int, int]] = set()
     frames = cue_frames(doc)
+    # Which frames contain a position, by bisection: a long article has thousands.
+    spans = Intervals((f.start, f.end) for f in frames)
     for frame in frames:
         key = (frame.start, frame.end, frame.source.start_char)
         # A source named inside quoted words speaks through the quote's speaker, not the text.
-        if key in seen or any(s <= frame.source.start_char < e for s, e in quoted):
+        if key in seen or quoted.covers(frame.source.start_char):
             continue
-        if _restated(frame, frames, quoted) or _passed_on(frame, frames):
+        if _restated(frame, frames, spans, quoted) or _passed_on(frame, frames, spans):
             continue
         seen.add(key)
         name = resolve(doc, frame.source, entities)

@@ -12,6 +12,7 @@ evidence spans.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -22,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire import acled, syntax
 from eventwire.actors import MILITARY_NOUNS, ActorResolver
 from eventwire.dates import DateRef, find_dates
+from eventwire.intervals import Intervals, ParagraphCounter
 from eventwire.quantities import count_near, find_quantities
 from eventwire.quotes import quote_spans
 from eventwire.records import (
@@ -103,9 +105,13 @@ class _Context:
     prev_actor: Actor | None = None
     persons: list[tuple[int, Actor]] = field(default_factory=list)
     person_ents: list[Span] | None = None  # the doc's PERSON entities, read once
+    person_starts: list[int] = field(default_factory=list)  # their first tokens, for bisection
     paired: frozenset[int] = frozenset()  # starts of towns written "Town, Region"
     armies: list[Actor] = field(default_factory=list)  # the national armies coded so far
     described: dict[tuple[str, ...], Place] = field(default_factory=dict)  # "border crossing"
+    # The places' and quote marks' char ranges, asked by position (see ``Intervals``).
+    place_spans: Intervals = field(default_factory=lambda: Intervals(()))
+    mark_spans: Intervals = field(default_factory=lambda: Intervals(()))
 
 
 class EventCoder:
@@ -131,6 +137,9 @@ class EventCoder:
         ctx = _Context(article, places, _focus_country(places), _quote_marks(doc.text, quotes))
         ctx.paired = _placed_by_region(places, doc.text)
         ctx.described = _described_places(doc, places)
+        ctx.place_spans = Intervals((p.start, p.end) for p in places)
+        ctx.mark_spans = Intervals((m[0], m[1]) for m in ctx.marks)
+        claim_spans = Intervals((c.start, c.end) for c in claims)
         events: list[Event] = []
         para_dates: dict[int, DateRef] = {}
         last_in_para: dict[int, Event] = {}
@@ -138,10 +147,12 @@ class EventCoder:
         para_start: dict[int, int] = {}
         region = _article_region(places, ctx.focus)
         text = doc.text  # built anew from the tokens on every access: read it once
+        # The paragraph breaks, found once: counting them before each sentence is quadratic.
+        para_of = ParagraphCounter(text)
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            para = text.count("\n\n", 0, sent.start_char)
+            para = para_of(sent.start_char)
             para_start.setdefault(para, sent.start_char)
             dates = find_dates(sent.text, article.published, sent.start_char)
             if dates:
@@ -157,7 +168,9 @@ class EventCoder:
                 continue
             if not found:
                 found = self._learned_events(sent, ctx)
-            claim = self._named(_claim_for(claims, sent.start_char, sent.end_char), ctx)
+            claim = self._named(
+                _claim_for(claims, claim_spans, sent.start_char, sent.end_char), ctx
+            )
             date_ref = dates[0] if dates else para_dates.get(para)
             for ev in found:
                 ev.fatalities, ev.injured = killed, injured
@@ -168,7 +181,7 @@ class EventCoder:
                     if near is not None and "elsewhere" in sent.text.lower():
                         near = None  # "..., while elsewhere ...": not the place just named
                     if near is None and "elsewhere" not in sent.text.lower():
-                        near = _only_town(places, para_start.get(para, 0), sent.start_char)
+                        near = _only_town(ctx, para_start.get(para, 0), sent.start_char)
                     ev.location = _from_context(near, region)
                 elif ev.location is not None and ev.location.basis == "sentence":
                     para_place[para] = ev.location
@@ -179,7 +192,7 @@ class EventCoder:
                     if ev.actor1.name.startswith(_ARMY):
                         ctx.armies.append(ev.actor1)
             self._note_persons(sent, ctx)
-        return merge(acled.reconcile(events, doc.text))
+        return merge(acled.reconcile(events, text))
 
     def _named(self, source: Attribution | None, ctx: _Context) -> Attribution | None:
         """Return ``source`` with its canonical name filled in from the actor tables."""
@@ -196,7 +209,7 @@ class EventCoder:
         for tok in sorted(triggers, key=lambda t: (t.pos_ != "VERB", t.i)):
             trig = self.trigger(tok)
             assert trig is not None
-            quoted_by = _mark_at(ctx.marks, tok.idx)
+            quoted_by = _mark_at(ctx, tok.idx)
             if quoted_by is not None and trig.acled_type is None:
                 continue  # rhetoric inside a quotation is the speaker's words, not an event
             if tok.pos_ != "VERB" and trig.plover in seen_verbs:
@@ -313,7 +326,7 @@ class EventCoder:
             for t in sent
             if t.pos_ in {"VERB", "NOUN"}
             and base(t) not in RULED_LEMMAS
-            and _mark_at(ctx.marks, t.idx) is None
+            and _mark_at(ctx, t.idx) is None
         ]
         weight, tok = max(weighed, key=lambda s: s[0], default=(0.0, None))
         if tok is None or weight <= 0:
@@ -409,7 +422,7 @@ class EventCoder:
         if trig is MUST_REQUEST:
             # "Russia said Sudan must return ...": Russia asks, Sudan is asked.
             a1_tok, a2_tok = syntax.subject(tok.head), syntax.subject(tok)
-        if a2_tok is not None and a2_tok.dep_ != "nsubj" and _is_place(a2_tok, ctx.places):
+        if a2_tok is not None and a2_tok.dep_ != "nsubj" and _is_place(a2_tok, ctx):
             a2_tok = None  # "shelled Avdiivka": the target town is the location, not an actor
         actor1 = self._actor(a1_tok, violent, ctx)
         actor2 = self._actor(a2_tok, violent, ctx)
@@ -520,8 +533,15 @@ class EventCoder:
         # Span.ents rebuilds every entity of the doc on each call: read them once per article.
         if ctx.person_ents is None:
             ctx.person_ents = [e for e in sent.doc.ents if e.label_ == "PERSON"]
-        for ent in ctx.person_ents:
-            if ent.start >= sent.start and ent.end <= sent.end:
+            ctx.person_starts = [e.start for e in ctx.person_ents]
+        # The doc's entities come in text order: those from the sentence's first token on,
+        # until one starts past its end (which cannot end inside it).
+        ents = ctx.person_ents
+        for k in range(bisect_left(ctx.person_starts, sent.start), len(ents)):
+            ent = ents[k]
+            if ent.start >= sent.end:
+                break
+            if ent.end <= sent.end:
                 actor = self.resolver.resolve(ent.text, on=ctx.article.published)
                 if actor.name:
                     ctx.persons.append((ent.start_char, actor))
@@ -576,16 +596,15 @@ class EventCoder:
     ) -> list[Location]:
         """Return the places of the trigger's clause, else the sentence's unclaimed ones."""
         doc = sent.doc
-        own_mark = _mark_at(ctx.marks, tok.idx)
+        own_mark = _mark_at(ctx, tok.idx)
         usable: list[tuple[Place, Span, bool]] = []
         origins: list[tuple[Place, Span, bool]] = []
-        for p in ctx.places:
-            if not (sent.start_char <= p.start and p.end <= sent.end_char):
-                continue
+        for i in ctx.place_spans.within(sent.start_char, sent.end_char):
+            p = ctx.places[i]
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is None or (syntax.actor_like(span.root) and p.start not in ctx.paired):
                 continue
-            if _mark_at(ctx.marks, p.start) != own_mark:
+            if _mark_at(ctx, p.start) != own_mark:
                 continue  # a place inside a quotation belongs to the quoted words
             prep = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
             if prep == "from" and trig.plover == "ASSAULT":
@@ -894,18 +913,15 @@ def _location(p: Place, span: Span, sent: Span) -> Location:
     return _location_of(p, precision)
 
 
-def _only_town(places: Sequence[Place], start: int, end: int) -> Location | None:
+def _only_town(ctx: _Context, start: int, end: int) -> Location | None:
     """Return the one town the text between ``start`` and ``end`` names, if it names one.
 
     "Drones dropped a substance on Mariupol, Donetsk. It was used against civilians.": the
     second event lies in the paragraph's town (precision 2), not at its region's point, when
     the sentences before name that town and no other.
     """
-    towns = [
-        p
-        for p in places
-        if start <= p.start and p.end <= end and p.precision in {1, 2} and p.name is not None
-    ]
+    within = (ctx.places[i] for i in ctx.place_spans.within(start, end))
+    towns = [p for p in within if p.precision in {1, 2} and p.name is not None]
     if len({(p.name, p.lat, p.lon) for p in towns}) != 1:
         return None
     p = towns[0]
@@ -954,14 +970,14 @@ def _quote_marks(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int, Att
     return out
 
 
-def _mark_at(
-    marks: Sequence[tuple[int, int, Attribution | None]], at: int
-) -> tuple[int, int, Attribution | None] | None:
-    return next((m for m in marks if m[0] <= at < m[1]), None)
+def _mark_at(ctx: _Context, at: int) -> tuple[int, int, Attribution | None] | None:
+    """Return the first quote mark stretch (in ``ctx.marks`` order) that holds ``at``."""
+    found = ctx.mark_spans.covering(at)
+    return ctx.marks[found[0]] if found else None
 
 
-def _is_place(tok: Token, places: Sequence[Place]) -> bool:
-    return any(p.start <= tok.idx < p.end for p in places)
+def _is_place(tok: Token, ctx: _Context) -> bool:
+    return ctx.place_spans.covers(tok.idx)
 
 
 def _most_specific(locs: list[Location]) -> list[Location]:
@@ -985,11 +1001,17 @@ def _set_date(ev: Event, ref: DateRef | None, published: str | None) -> None:
         ev.date, ev.date_precision = published, 2
 
 
-def _claim_for(claims: Sequence[Claim], start: int, end: int) -> Attribution | None:
-    for c in claims:
-        if (c.start <= start + 2 and end - 2 <= c.end) or (start <= c.start and c.end <= end):
-            return c.source
-    return None
+def _claim_for(
+    claims: Sequence[Claim], spans: Intervals, start: int, end: int
+) -> Attribution | None:
+    """Return the source of the first claim that covers ``start:end`` or lies within it.
+
+    Covering allows two chars of slack at each end; ``spans`` holds the claims' ranges, so
+    the claims that qualify are found by bisection: ``c.start < start + 3`` and
+    ``c.end > end - 3``, or ``start <= c.start`` and ``c.end <= end``.
+    """
+    found = spans.overlapping(end - 3, start + 3) + spans.within(start, end)
+    return claims[min(found)].source if found else None
 
 
 def _confidence(tok: Token, actor1: Actor | None, loc: Location | None, hyp: bool) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,8 +95,9 @@ def count_near(text: str, kind: str) -> int | None:
 
 
 # The entities of the last doc read, as (start, end, label): ``doc.ents`` builds new spans on
-# every access, and find_quantities is asked once per sentence.
-_LAST_ENTS: dict[str, tuple[Doc, list[tuple[int, int, str]]]] = {}
+# every access, and find_quantities is asked once per sentence. Their starts (in text order, as
+# ``doc.ents`` gives them) find a sentence's first entity by bisection.
+_LAST_ENTS: dict[str, tuple[Doc, list[tuple[int, int, str]], list[int]]] = {}
 
 
 def _date_tokens(sent: Span) -> set[int]:
@@ -103,14 +105,18 @@ def _date_tokens(sent: Span) -> set[int]:
     doc = sent.doc
     last = _LAST_ENTS.get("doc")
     if last is None or last[0] is not doc:
-        last = _LAST_ENTS["doc"] = (doc, [(e.start, e.end, e.label_) for e in doc.ents])
+        ents = [(e.start, e.end, e.label_) for e in doc.ents]
+        last = _LAST_ENTS["doc"] = (doc, ents, [e[0] for e in ents])
     skip: set[int] = set()
-    for start, end, label in last[1]:
-        if start >= sent.start:
-            if end > sent.end:
-                break  # as Span.ents: the first entity past the sentence ends the scan
-            if label in {"DATE", "TIME"}:
-                skip.update(range(start, end))
+    ents = last[1]
+    # The entities before the sentence's first token are not read: the first from it on is
+    # found by bisection.
+    for k in range(bisect_left(last[2], sent.start), len(ents)):
+        start, end, label = ents[k]
+        if end > sent.end:
+            break  # as Span.ents: the first entity past the sentence ends the scan
+        if label in {"DATE", "TIME"}:
+            skip.update(range(start, end))
     return skip
 
 

@@ -26,6 +26,7 @@ from eventwire.attribution import (
     source_phrase,
     speech_subject,
 )
+from eventwire.intervals import Intervals
 from eventwire.records import Entity, Quote, Speaker
 
 __all__ = ["QuoteSpan", "evaluate_polnear", "find_quotes", "quote_cues", "quote_spans"]
@@ -315,7 +316,9 @@ def _colon_cue(
 ) -> _Cue | None:
     """Return the cue of a paragraph that ends in a colon before a block quote ("X said:")."""
     text = offsets.text
-    end = len(text[:para_start].rstrip())
+    end = min(para_start, len(text))
+    while end and text[end - 1].isspace():
+        end -= 1  # as len(text[:para_start].rstrip()), without copying the text before
     if not end or text[end - 1] != ":":
         return None
     colon = _token_at(offsets, end - 1)
@@ -356,7 +359,8 @@ def quote_cues(doc: Doc, entities: Sequence[Entity]) -> list[tuple[Quote, int]]:
     spans = quote_spans(offsets.text)
     ranges = [(s.start, s.end) for s in spans]
     frames = cue_frames(doc)
-    outside = [f for f in frames if not any(s.open <= f.source.start_char < s.close for s in spans)]
+    marks = Intervals((s.open, s.close) for s in spans)
+    outside = _Frames([f for f in frames if not marks.covers(f.source.start_char)])
     quotes = _indirect(doc, offsets.text, entities, ranges, frames)
     cues = {q.quote.start: q.cue_at for q in quotes}
     found = [q.quote for q in quotes]
@@ -377,12 +381,27 @@ class _Cued:
     cue_at: int
 
 
-def _enclosing(frames: Sequence[Frame], qs: QuoteSpan) -> Frame | None:
+class _Frames:
+    """Cue frames with their contents' and cues' char ranges, asked by bisection.
+
+    A long article has thousands of frames and of quotes: each quote reads only the frames
+    whose content holds it or whose cue stands in the paragraph before it, not all of them.
+    """
+
+    __slots__ = ("cues", "frames", "spans")
+
+    def __init__(self, frames: list[Frame]) -> None:
+        self.frames = frames
+        self.spans = Intervals((f.start, f.end) for f in frames)
+        self.cues = Intervals((f.cue.idx, f.cue.idx + 1) for f in frames)
+
+
+def _enclosing(frames: _Frames, qs: QuoteSpan) -> Frame | None:
     """Return the tightest cue frame whose content holds the quote and whose source is outside."""
     best: Frame | None = None
-    for frame in frames:
+    for frame in (frames.frames[i] for i in frames.spans.covering(qs.start)):
         src = frame.source
-        if not frame.start <= qs.start < frame.end or qs.open <= src.start_char < qs.close:
+        if qs.open <= src.start_char < qs.close:
             continue
         if best is None or frame.end - frame.start < best.end - best.start:
             best = frame
@@ -432,13 +451,14 @@ def _previous_speaker(text: str, quotes: Sequence[Quote], at: int) -> Quote | No
     return max(earlier, key=lambda q: q.end, default=None)
 
 
-def _last_frame(text: str, frames: Sequence[Frame], para_start: int) -> Frame | None:
+def _last_frame(text: str, frames: _Frames, para_start: int) -> Frame | None:
     """Return the last cue frame of the paragraph before the one at ``para_start``."""
     end = para_start
     while end > 0 and text[end - 1] in "\n \t":
         end -= 1
     start = text.rfind("\n", 0, end) + 1
-    inside = [f for f in frames if start <= f.cue.idx < end and f.lemma != ":"]
+    near = (frames.frames[i] for i in frames.cues.within(start, end))  # start <= cue < end
+    inside = [f for f in near if f.lemma != ":"]
     return max(inside, key=lambda f: f.cue.idx, default=None)
 
 
@@ -449,7 +469,7 @@ def _direct(
     spans: list[QuoteSpan],
     n: int,
     found: list[Quote],
-    frames: Sequence[Frame],
+    frames: _Frames,
     cues: dict[int, int],
 ) -> _Cued | None:
     """Return the quote for quoted passage ``spans[n]``, or None for a speakerless scrap."""
@@ -556,8 +576,9 @@ def _indirect(
     """Return reported speech without quotation marks ("X said that ...")."""
     out: list[_Cued] = []
     speech = lexicon()["speech"]
+    quoted = Intervals(ranges)
     for frame in frames:
-        if not frame.complement or frame.lemma not in speech or _touches(frame, ranges):
+        if not frame.complement or frame.lemma not in speech or _touches(frame, quoted):
             continue
         sent = frame.cue.sent
         quote = Quote(
@@ -573,10 +594,9 @@ def _indirect(
     return out
 
 
-def _touches(frame: Frame, ranges: list[tuple[int, int]]) -> bool:
+def _touches(frame: Frame, quoted: Intervals) -> bool:
     """Return True when a frame's cue or content overlaps quoted words."""
-    cue = frame.cue.idx
-    return any((s <= cue < e) or (frame.start < e and s < frame.end) for s, e in ranges)
+    return quoted.covers(frame.cue.idx) or bool(quoted.overlapping(frame.start, frame.end))
 
 
 def evaluate_polnear(dev_dir: str | Path, limit: int | None = None) -> dict[str, float]:

@@ -14,13 +14,26 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 def merge(events: list[Event]) -> list[Event]:
     """Merge restatements: same type and place, compatible dates and actors."""
     out: list[Event] = []
+    # Only events of one kind (type, negation, hypothesis, ACLED sub-type, mode: see
+    # ``_same_event``, and merging changes none of them) are the same event: the twin is
+    # looked for among the kept events of that kind, in the order they were kept.
+    kinds: dict[tuple[object, ...], list[Event]] = {}
+    # The evidence starts of each kept event that took a restatement (by identity: the kept
+    # events stay in ``out`` until the end), kept current as evidence is added.
+    told: dict[int, set[int]] = {}
     for ev in events:
-        twin = next((o for o in out if _same_event(o, ev)), None)
+        kind = _kind(ev)
+        twin = next((o for o in kinds.get(kind, ()) if _same_event(o, ev)), None)
         if twin is None:
             out.append(ev)
+            kinds.setdefault(kind, []).append(ev)
             continue
-        if all(ev.evidence.start != e.start for e in [twin.evidence, *twin.also_evidence]):
+        starts = told.get(id(twin))
+        if starts is None:
+            starts = told[id(twin)] = {e.start for e in [twin.evidence, *twin.also_evidence]}
+        if ev.evidence.start not in starts:
             twin.also_evidence.append(ev.evidence)
+            starts.add(ev.evidence.start)
         if twin.date_precision != 1 and ev.date_precision == 1:
             # A headline dated by its publication; the body states the day.
             twin.date, twin.date_text, twin.date_precision = ev.date, ev.date_text, 1
@@ -38,9 +51,12 @@ def merge(events: list[Event]) -> list[Event]:
     return out
 
 
+def _kind(ev: Event) -> tuple[object, ...]:
+    return (ev.type, ev.negated, ev.hypothetical, ev.acled_sub_event_type, ev.mode)
+
+
 def _same_event(a: Event, b: Event) -> bool:
-    key_a = (a.type, a.negated, a.hypothetical, a.acled_sub_event_type, a.mode)
-    if key_a != (b.type, b.negated, b.hypothetical, b.acled_sub_event_type, b.mode):
+    if _kind(a) != _kind(b):
         return False
     if a.date and b.date and a.date != b.date and a.date_precision == b.date_precision == 1:
         return False

@@ -6,12 +6,14 @@ resolved against the entities seen before the mention; quotes and claims share t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from eventwire.intervals import Intervals
 from eventwire.records import Entity
 
 __all__ = ["lexicon", "resolve"]
@@ -56,9 +58,55 @@ def lexicon() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in sections.items()}
 
 
-def _overlapping(span: Span, entities: Sequence[Entity]) -> Entity | None:
+class _Antecedents:
+    """An article's entities (and quoted stretches) indexed for ``resolve``.
+
+    ``resolve`` is asked once per claim and quote, and a long article has thousands of each
+    and of entities: the entities overlapping a mention come by bisection, and the backward
+    search for an antecedent reads the entities latest first and stops at the first that
+    wins (see ``resolve``), not all of them.
+    """
+
+    __slots__ = (
+        "entities",
+        "longest",
+        "neg_starts",
+        "order",
+        "quoted",
+        "quotes",
+        "reversed",
+        "spans",
+    )
+
+    def __init__(self, entities: tuple[Entity, ...], quotes: tuple[tuple[int, int], ...]) -> None:
+        self.entities, self.quotes = entities, quotes
+        self.spans = Intervals((e.start, e.end) for e in entities)
+        # Latest start first; among equal starts, the entities' own order.
+        self.order = sorted(range(len(entities)), key=lambda i: (-entities[i].start, i))
+        self.neg_starts = [-entities[i].start for i in self.order]
+        self.longest = max((e.end - e.start for e in entities), default=0)
+        self.reversed = any(e.end < e.start for e in entities)
+        self.quoted = Intervals(quotes)
+
+
+# The index of the last article asked: rebuilt when the entities or quotes differ (same
+# objects in the same order, else a new index).
+_LAST: list[_Antecedents] = []
+
+
+def _antecedents(entities: Sequence[Entity], quotes: Sequence[tuple[int, int]]) -> _Antecedents:
+    ents, spans = tuple(entities), tuple(quotes)
+    if _LAST and _LAST[0].entities == ents and _LAST[0].quotes == spans:
+        return _LAST[0]
+    index = _Antecedents(ents, spans)
+    _LAST[:] = [index]
+    return index
+
+
+def _overlapping(span: Span, index: _Antecedents) -> Entity | None:
     """Return the best entity inside ``span`` (persons first, then organisations)."""
-    hits = [e for e in entities if e.start < span.end_char and span.start_char < e.end]
+    entities = index.entities
+    hits = [entities[i] for i in index.spans.overlapping(span.start_char, span.end_char)]
     rank = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
     hits.sort(key=lambda e: (rank.get(e.label, 4), -(e.end - e.start)))
     return hits[0] if hits else None
@@ -114,10 +162,11 @@ def resolve(
 ) -> str | None:
     """Return the canonical name a speaker mention refers to (entity, pronoun, description)."""
     head = mention.root
+    index = _antecedents(entities, quotes)
     # Only an entity holding the phrase's head names it: "the Russian leader" is no NORP.
-    hit = _overlapping(mention[head.i - mention.start : head.i - mention.start + 1], entities)
+    hit = _overlapping(mention[head.i - mention.start : head.i - mention.start + 1], index)
     if hit is None and mention[-1].pos_ == "PROPN":
-        hit = _overlapping(mention[-1:], entities)  # "the agency Enerhoatom"
+        hit = _overlapping(mention[-1:], index)  # "the agency Enerhoatom"
     if hit is not None and hit.label in {"PERSON", "ORG", "NORP"}:
         return hit.name or hit.text
     lex = lexicon()
@@ -131,12 +180,21 @@ def resolve(
         return hit.name or hit.text if hit is not None else None
     labels = {"ORG", "NORP"} if is_org_desc else {"PERSON"}
     country = next((_DEMONYMS[w] for w in words if w in _DEMONYMS), None)
+    at = mention.start_char
+    # The winner has the greatest key (subject pronoun's antecedent near it, then latest
+    # start; the first such entity on a tie): read the entities latest start first, the
+    # first that qualifies wins unless a later one read could still be a near subject. An
+    # entity ends after it starts, so one that starts after the mention cannot end before it.
+    ents, order = index.entities, index.order
+    first = 0 if index.reversed else bisect_left(index.neg_starts, -at)
     chosen: Entity | None = None
-    chosen_key = (False, -1)
-    for ent in entities:
-        if ent.label not in labels or ent.end > mention.start_char:
+    for k in range(first, len(order)):
+        ent = ents[order[k]]
+        if chosen is not None and not (is_pronoun and ent.start + index.longest > at - 400):
+            break  # no entity from here on can be near: the first that qualified wins
+        if ent.label not in labels or ent.end > at:
             continue
-        if any(qs <= ent.start < qe for qs, qe in quotes) or _is_place_like(doc, ent):
+        if index.quoted.covers(ent.start) or _is_place_like(doc, ent):
             continue
         if is_person_desc:
             # Descriptions filter out who cannot be meant; among the rest the latest wins.
@@ -148,10 +206,12 @@ def resolve(
             if roles and head.lower_ not in roles:
                 continue  # an "adviser" is not "the leader"
         # A subject pronoun prefers an earlier subject (centering); then the latest mention.
-        near = mention.start_char - ent.end < 400
-        key = (is_pronoun and near and _is_subject(doc, ent), ent.start)
-        if chosen is None or key > chosen_key:
-            chosen, chosen_key = ent, key
+        near = at - ent.end < 400
+        if is_pronoun and near and _is_subject(doc, ent):
+            chosen = ent
+            break
+        if chosen is None:
+            chosen = ent
     if chosen is None:
         return None
     return chosen.name or chosen.text
