@@ -33,7 +33,7 @@ from typing import Any, cast
 
 import numpy
 import spacy
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
@@ -53,10 +53,18 @@ def _paragraph_starts(doc: Doc) -> Doc:
     # A line break is only ever inside a space token: spaCy keeps at most one plain space
     # as a token's trailing whitespace. So only the space tokens need a look.
     spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist() if len(doc) > 1 else []
-    for i in spaces:
-        tok = doc[i]
-        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-            doc[i + 1].is_sent_start = True
+    starts = [
+        i + 1
+        for i in spaces
+        if "\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text)
+    ]
+    if starts:
+        # All at once: setting ``is_sent_start`` token by token rechecks the whole doc each
+        # time (quadratic in the line breaks of a long text).
+        marks = doc.to_array([SENT_START])  # one attribute: one value per token
+        marks[starts] = 1
+        column: Any = marks.reshape(len(doc), 1)  # thinc types it Ints2d; numpy's is the same
+        doc.from_array([SENT_START], column)
     return doc
 
 
