@@ -64,3 +64,7 @@ def test_evaluate_acled_report_split_by_place_matches_each_row_to_one_of_its_eve
     # report's main event is Kupiansk, so its Izium row stays wrong.
     assert result["geo_within_25km"] == pytest.approx(2 / 3)
     assert result["geo_within_25km_main"] == pytest.approx(1 / 3)
+    # Izium and Kupiansk: one town each of the name, so every placed main event is in "0".
+    by = result["geo_within_25km_main_by_homonyms"]
+    assert by["0"] == {"events": 3, "within_25km": pytest.approx(1 / 3)}
+    assert by["5+"] == {"events": 0, "within_25km": None}

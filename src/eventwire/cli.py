@@ -540,7 +540,10 @@ def eval_geo(data: str, split: str, limit: int | None, theatre: bool) -> None:
     acled = evaluate_acled(
         _data_file(data, "acled-ukraine-2022-dev.csv"), split=split, limit=limit, theatre=theatre
     )
-    keys = ("split", "rows", "geo_precision1_rows", "geo_within_25km", "geo_within_25km_main")
+    keys = (
+        "split", "rows", "geo_precision1_rows", "geo_within_25km", "geo_within_25km_main",
+        "geo_within_25km_main_by_homonyms",
+    )  # fmt: skip
     _print_figures({"geowebnews": gwn, "acled": {k: acled[k] for k in keys if k in acled}})
 
 

@@ -96,6 +96,8 @@ def evaluate_acled(
     )
     n = Counter[str]()
     confusion = Counter[tuple[str, str]]()
+    # Main events placed by how many homonyms the text fits as well: (rows, within 25 km).
+    by_homonyms: dict[str, list[int]] = {k: [0, 0] for k in ("0", "1", "2-4", "5+")}
     for row, record in zip(rows, pipe.process(articles), strict=True):
         ev = main_event(record)
         n["rows"] += 1
@@ -116,6 +118,14 @@ def evaluate_acled(
             gold = float(row["latitude"]), float(row["longitude"])
             main_hit = _within(ev, gold)
             n["geo_25km_main"] += main_hit
+            loc = ev.location if ev else None
+            if loc is not None and loc.lat is not None:
+                h = loc.homonyms or 0
+                bucket = by_homonyms[
+                    "0" if h == 0 else "1" if h == 1 else "2-4" if h <= 4 else "5+"
+                ]
+                bucket[0] += 1
+                bucket[1] += main_hit
             pool = coded_events(record)[: siblings[row["notes"]]]
             n["geo_25km"] += main_hit or any(_within(e, gold) for e in pool)
     rows_n = max(n["rows"], 1)
@@ -130,6 +140,11 @@ def evaluate_acled(
         "geo_within_25km": n["geo_25km"] / max(n["geo_rows"], 1),
         # Stricter: only the main (first) event counts, also for reports ACLED split by place.
         "geo_within_25km_main": n["geo_25km_main"] / max(n["geo_rows"], 1),
+        # The same, for placed main events by their place's homonyms: how far "0" can be trusted.
+        "geo_within_25km_main_by_homonyms": {
+            k: {"events": rows_k, "within_25km": hits / rows_k if rows_k else None}
+            for k, (rows_k, hits) in by_homonyms.items()
+        },
         "top_confusions": [
             {"gold": g, "predicted": p, "count": c}
             for (g, p), c in confusion.most_common(12)
