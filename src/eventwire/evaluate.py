@@ -18,12 +18,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import math
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from eventwire.gazetteer import haversine_km
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, Event, Record, stable_id
 
@@ -34,14 +34,6 @@ def split_of(key: str) -> str:
     """Return ``"heldout"`` for one row in five (by a stable hash of ``key``), else ``"tune"``."""
     digest = hashlib.sha256(key.encode("utf-8")).digest()
     return "heldout" if digest[0] % HELD_OUT_EVERY == 0 else "tune"
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def main_event(record: Record) -> Event | None:

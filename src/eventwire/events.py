@@ -110,8 +110,12 @@ class _Context:
     armies: list[Actor] = field(default_factory=list)  # the national armies coded so far
     described: dict[tuple[str, ...], Place] = field(default_factory=dict)  # "border crossing"
     # The places' and quote marks' char ranges, asked by position (see ``Intervals``).
-    place_spans: Intervals = field(default_factory=lambda: Intervals(()))
-    mark_spans: Intervals = field(default_factory=lambda: Intervals(()))
+    place_spans: Intervals = field(init=False)
+    mark_spans: Intervals = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.place_spans = Intervals((p.start, p.end) for p in self.places)
+        self.mark_spans = Intervals((m[0], m[1]) for m in self.marks)
 
 
 class EventCoder:
@@ -137,8 +141,6 @@ class EventCoder:
         ctx = _Context(article, places, _focus_country(places), _quote_marks(doc.text, quotes))
         ctx.paired = _placed_by_region(places, doc.text)
         ctx.described = _described_places(doc, places)
-        ctx.place_spans = Intervals((p.start, p.end) for p in places)
-        ctx.mark_spans = Intervals((m[0], m[1]) for m in ctx.marks)
         claim_spans = Intervals((c.start, c.end) for c in claims)
         events: list[Event] = []
         para_dates: dict[int, DateRef] = {}

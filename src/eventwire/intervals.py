@@ -26,9 +26,8 @@ class Intervals:
         self._order = sorted(range(len(pairs)), key=lambda i: pairs[i][0])
         self._starts = [pairs[i][0] for i in self._order]
         self._ends = [pairs[i][1] for i in self._order]
-        self._longest = max((e - s for s, e in pairs), default=0)
+        self._longest = max(0, max((e - s for s, e in pairs), default=0))
         self._reversed = any(e < s for s, e in pairs)
-        self._longest = max(self._longest, 0)
 
     def __len__(self) -> int:
         return len(self._starts)

@@ -24,7 +24,14 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from eventwire.gazetteer import Candidate, Gazetteer, fold_key, name_key, romanisations
+from eventwire.gazetteer import (
+    Candidate,
+    Gazetteer,
+    fold_key,
+    haversine_km,
+    name_key,
+    romanisations,
+)
 from eventwire.records import Place
 from eventwire.toponyms import (
     COMMON_WORDS,
@@ -84,6 +91,9 @@ _AREA_PAIR = re.compile(r"^([A-Z][a-z]+)(?:-| )([A-Z][a-z]+)$")  # "Greece Italy
 _CLOSE_KM = 60.0  # a town this close to another the article names is more likely meant
 _CLOSE_BONUS = 1.0
 _FALL_BACK_CHARS = 250.0
+# Scores this close to the best are as good as it: the text does not tell the places apart.
+_HOMONYM_MARGIN = 1.0
+_HOMONYM_KM = 25.0  # nearer than this, two places are one for a reader of the map
 # The theatre: towns earlier articles of the run named unambiguously. Of several villages of
 # one name, one with many of those towns within _THEATRE_KM is more likely meant: news of one
 # war names the same front again and again. Each candidate town gains _THEATRE_WEIGHT times
@@ -92,9 +102,6 @@ _FALL_BACK_CHARS = 250.0
 # villages the text does not tell apart, not enough to move a name to a village when a city
 # bears it, however long the run. Bounded, so a long-running service forgets old articles.
 _THEATRE_KM = 40.0
-# Scores this close to the best are as good as it: the text does not tell the places apart.
-_HOMONYM_MARGIN = 1.0
-_HOMONYM_KM = 25.0  # nearer than this, two places are one for a reader of the map
 _THEATRE_CAP = 20
 _THEATRE_WEIGHT = 0.3
 _THEATRE_SIZE = 20_000
@@ -173,7 +180,7 @@ _COMPASS = frozenset(
 
 def _km(a: Candidate, b: Candidate) -> float:
     """Return the great-circle distance between two candidates in kilometres."""
-    return _haversine(a.lat, a.lon, b.lat, b.lon)
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _prior_top(m: Mention) -> Candidate:
@@ -419,7 +426,7 @@ class PlaceFinder:
             for c in self.gazetteer.lookup(key, fuzzy=False)
         )
 
-    def _keep(self, m: Mention, words: set[str], focus: str | None, text: str = "") -> bool:
+    def _keep(self, m: Mention, words: set[str], focus: str | None, text: str) -> bool:
         """Return True when a mention is a place, not a first name, surname or common word."""
         key = name_key(m.text)
         city = self._big_city(m, key)
@@ -721,7 +728,7 @@ class PlaceFinder:
             after = text[m.end : m.end + 7].lower()
             compass = bool(before) and before[-1] in _COMPASS
             if compass or after.startswith((" state", "-state")) or states[0].name in named:
-                m.best = states[0]
+                m.best, m.homonyms = states[0], 0  # the text named the state: no homonym
 
     @staticmethod
     def _outside_named_region(mentions: list[Mention]) -> None:
@@ -1009,17 +1016,6 @@ def _coordinated(mentions: list[Mention], text: str) -> dict[int, list[Mention]]
     return out
 
 
-@lru_cache(maxsize=1 << 16)
-def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    # Cached: an article weighs the same candidates against the same towns again and again.
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def geowebnews_split(index: int) -> str:
     """Return the split of the ``index``-th GeoWebNews article: every fifth is held out."""
     return "heldout" if index % 5 == 4 else "tune"
@@ -1064,7 +1060,7 @@ def evaluate_geowebnews(
             if any(
                 p.lat is not None
                 and p.lon is not None
-                and _haversine(p.lat, p.lon, float(lat), float(lon)) <= 161.0
+                and haversine_km(p.lat, p.lon, float(lat), float(lon)) <= 161.0
                 for p in hits
             ):
                 within += 1

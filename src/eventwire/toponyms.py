@@ -13,16 +13,15 @@ place even when the gazetteer does not know it.
 
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.gazetteer import Candidate, Gazetteer, fold_key, name_key
+from eventwire.gazetteer import Candidate, Gazetteer, fold_key, haversine_km, name_key
+from eventwire.intervals import Intervals
 
 
 def _words(text: str) -> frozenset[str]:
@@ -230,12 +229,8 @@ def scan_mentions(doc: Doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) 
         for t in ent
     }
     found: list[Mention] = []
-    # Entities sorted by start, and by end when none contains another: a name's overlaps are
-    # then found by bisection, not by reading every entity of a long article for every name.
-    taken = sorted(taken)
-    starts = [s for s, _ in taken]
-    ends = [e for _, e in taken]
-    nested = any(b < a for a, b in pairwise(ends))
+    # A name's overlaps found by bisection, not by reading every entity of a long article.
+    spans = Intervals(taken)
     # Token objects and the text once: spaCy builds them anew on every access.
     toks = list(doc)
     text = doc_text(doc)
@@ -256,11 +251,7 @@ def scan_mentions(doc: Doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) 
                 continue
             if gazetteer.lookup(text[tok.idx : last.idx + len(last.text)], fuzzy=False):
                 span = doc[i:j]
-                a, b = span.start_char, span.end_char
-                if nested:
-                    overlaps = [(s, e) for s, e in taken if s < b and a < e]
-                else:
-                    overlaps = taken[bisect_right(ends, a) : bisect_left(starts, b)]
+                overlaps = [taken[k] for k in spans.overlapping(span.start_char, span.end_char)]
                 # A longer gazetteer name beats a shorter spaCy entity inside it.
                 if all(span.start_char <= s and e <= span.end_char for s, e in overlaps) and (
                     not overlaps or len(span) > 1
@@ -465,7 +456,8 @@ def pair_regions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> lis
         prev = ordered[k - 1] if k > 0 else None
         a: Mention | None = None
         gap = text[prev.end : b.start] if prev is not None else ""
-        explicit = b.region and b.text.split()[-1].lower() in REGION_WORDS
+        worded = b.text.split()[-1].lower() in REGION_WORDS  # "Kharkiv oblast"
+        explicit = b.region and worded
         if prev is not None and (_PAIR_GAP.match(gap) or (explicit and _IN_REGION_GAP.match(gap))):
             a = _joined(ordered[k - 2], prev, b, text, gazetteer) if k >= 2 else None
             a = a or prev
@@ -475,7 +467,6 @@ def pair_regions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> lis
                 added.append(a)
         if a is None or a.region:
             continue
-        worded = b.text.split()[-1].lower() in REGION_WORDS  # "Kharkiv oblast"
         if a.pinned or _fits(a, b, gazetteer, worded):
             b.region = True
             a.within = b
@@ -503,10 +494,10 @@ def _joined(
     return first
 
 
-def _fits(a: Mention, b: Mention, gazetteer: Gazetteer, explicit: bool = False) -> bool:
+def _fits(a: Mention, b: Mention, gazetteer: Gazetteer, worded: bool = False) -> bool:
     """Return True when ``a`` may be a town inside the region or country ``b`` names.
 
-    ``explicit``: ``b`` names itself a region ("Kharkiv oblast", "Kherson region").
+    ``worded``: ``b`` names itself a region ("Kharkiv oblast", "Kherson region").
     """
     regions = _region_of(b, gazetteer)
     cands = gazetteer.lookup(a.text)
@@ -534,21 +525,18 @@ def _fits(a: Mention, b: Mention, gazetteer: Gazetteer, explicit: bool = False) 
     # But a list names neighbours: "Springfield, Kharkiv oblast" is a village of the oblast
     # the index lacks (placed at the oblast), not Springfield, Missouri beside the oblast.
     big = [c for c in named if c.population >= 100_000 or c.feature in {"PPLA", "PPLC"}]
-    if explicit and big and regions:
-        big = [c for c in big if any(_flat_km(c, r) <= _LIST_KM for r in regions)]
+    if worded and big and regions:
+        big = [
+            c
+            for c in big
+            if any(haversine_km(c.lat, c.lon, r.lat, r.lon) <= _LIST_KM for r in regions)
+        ]
     return inside or not big
 
 
 # How far from a region a big city named before it may lie and still be read as listed with
 # it ("Belgorod, Kharkiv oblast"), not as a village of the region that bears a city's name.
 _LIST_KM = 1000.0
-
-
-def _flat_km(a: Candidate, b: Candidate) -> float:
-    """Return an equirectangular distance in km: enough to tell neighbours from far places."""
-    dlat = a.lat - b.lat
-    dlon = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 111.2 * math.hypot(dlat, dlon)
 
 
 # Kinds of landmark named after their town ("Zaporizhzhia Nuclear Power Plant").

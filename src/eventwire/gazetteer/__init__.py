@@ -3,7 +3,13 @@ supplement, with transliteration variants (Kiev/Kyiv, Kharkov/Kharkiv, Svatovo/S
 """
 
 from eventwire.gazetteer._build import build, index_version
-from eventwire.gazetteer._index import Candidate, Gazetteer, cache_dir, default_path
+from eventwire.gazetteer._index import (
+    Candidate,
+    Gazetteer,
+    cache_dir,
+    default_path,
+    haversine_km,
+)
 from eventwire.gazetteer._names import fold_key, name_key, romanisations
 
 __all__ = [
@@ -13,6 +19,7 @@ __all__ = [
     "cache_dir",
     "default_path",
     "fold_key",
+    "haversine_km",
     "index_version",
     "name_key",
     "romanisations",

@@ -326,15 +326,16 @@ def _ua_settlements(
         if row["category"] not in _UA_SETTLEMENTS or oblast is None:
             continue
         found: dict[int, _City] = {}
-        for name in [row["name"], *_former(row)]:
+        names = [row["name"], *_former(row)]
+        for name in names:
             keys = {name_key(name), *(name_key(r) for r in romanisations(name))}
             found = {c["geonameid"]: c for k in keys for c in towns.get((oblast, k), [])}
             if found:
                 break
-        if len(found) == 1 and _former(row):
+        if len(found) == 1 and len(names) > 1:
             # The town answers to the register's current name and to its former ones.
             (gid,) = found
-            former.setdefault(gid, []).extend([row["name"], *_former(row)])
+            former.setdefault(gid, []).extend(names)
         entry = (row, list(found.values()))
         members[row["katottg"][:9]].append(entry)
         homonyms[(oblast, name_key(row["name"]))].append(entry)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import sys
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from eventwire.gazetteer._build import EXACT, FOLDED, build, index_version
@@ -39,6 +41,20 @@ class Candidate:
     precision: int = 1
     match: int = EXACT
     place_id: int = 0
+
+
+@lru_cache(maxsize=1 << 16)
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in kilometres.
+
+    Cached: place resolution weighs the same candidates against the same towns again and again.
+    """
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def cache_dir() -> Path:
